@@ -1,0 +1,1 @@
+export { EventBus, type EventHandler, type GyreEvent } from './event-bus.js';

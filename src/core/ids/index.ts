@@ -1,0 +1,1 @@
+export { isRunId, newRunId, newRunName } from './ids.js';

@@ -1,0 +1,1 @@
+export { createLogger, logLevels, silentLogger, type LogLevel, type Logger } from './logger.js';

@@ -1,0 +1,12 @@
+export type * from './model.js';
+export { runStatuses, viewTypes } from './model.js';
+export type * from './store.js';
+export { KyselyStore } from './kysely/kysely-store.js';
+export {
+  latestSchemaVersion,
+  openStore,
+  readDatabaseStatus,
+  type OpenStoreOptions,
+} from './open-store.js';
+export type { SchemaStatus } from './migrations/index.js';
+export * from './query/index.js';

@@ -1,0 +1,45 @@
+import { sql, type RawBuilder } from 'kysely';
+import { invalidParameter } from '../../core/errors/index.js';
+import type { OrderTerm } from '../query/index.js';
+import type { FilterTarget } from './compile-filter.js';
+
+export interface CompiledOrder {
+  joins: RawBuilder<unknown>[];
+  keys: RawBuilder<unknown>[];
+}
+
+/**
+ * ORDER BY terms with the same result in both dialects: records missing the key come last,
+ * NaN metrics after every number, in either direction. Ties fall through to the caller's keys.
+ */
+export function compileOrder(terms: OrderTerm[], target: FilterTarget): CompiledOrder {
+  const joins: RawBuilder<unknown>[] = [];
+  const keys: RawBuilder<unknown>[] = [];
+  terms.forEach((term, index) => {
+    const direction = sql.raw(term.descending ? 'desc' : 'asc');
+    if (term.entity === 'attribute') {
+      const attribute = target.attributes[term.key];
+      if (!attribute) throw invalidParameter(`cannot order by attribute ${term.key}`);
+      const column = sql.ref(attribute.column);
+      keys.push(sql`case when ${column} is null then 1 else 0 end`, sql`${column} ${direction}`);
+      return;
+    }
+    const source = target.entities[term.entity];
+    if (!source) throw invalidParameter(`cannot order by ${term.entity}s here`);
+    const alias = `o${index}`;
+    joins.push(
+      sql`left join ${sql.table(source.table)} as ${sql.raw(alias)} on ${sql.ref(`${alias}.${source.ownerColumn}`)} = ${sql.ref(target.owner)} and ${sql.ref(`${alias}.key`)} = ${term.key}`,
+    );
+    const owner = sql.ref(`${alias}.${source.ownerColumn}`);
+    const value = sql.ref(`${alias}.value`);
+    if (term.entity === 'metric') {
+      keys.push(
+        sql`case when ${owner} is null then 2 when ${sql.ref(`${alias}.is_nan`)} = 1 then 1 else 0 end`,
+      );
+    } else {
+      keys.push(sql`case when ${owner} is null then 1 else 0 end`);
+    }
+    keys.push(sql`${value} ${direction}`);
+  });
+  return { joins, keys };
+}

@@ -1,0 +1,55 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes as stored. Booleans are 0/1 integers so both dialects read them alike. */
+export interface Database {
+  schema_migrations: { version: number; name: string; applied_time: number };
+  experiments: {
+    experiment_id: Generated<number>;
+    name: string;
+    lifecycle_stage: string;
+    creation_time: number;
+    last_update_time: number;
+    deleted_time: number | null;
+  };
+  experiment_tags: { experiment_id: number; key: string; value: string };
+  runs: {
+    run_id: string;
+    experiment_id: number;
+    run_name: string;
+    user_id: string;
+    status: string;
+    start_time: number;
+    end_time: number | null;
+    lifecycle_stage: string;
+    deleted_time: number | null;
+    parent_run_id: string | null;
+  };
+  params: { run_id: string; key: string; value: string };
+  tags: { run_id: string; key: string; value: string };
+  /** Full history. NaN is stored as value NULL with is_nan 1 (SQLite cannot hold NaN). */
+  metrics: {
+    run_id: string;
+    key: string;
+    value: number | null;
+    is_nan: number;
+    step: number;
+    timestamp: number;
+  };
+  latest_metrics: {
+    run_id: string;
+    key: string;
+    value: number | null;
+    is_nan: number;
+    step: number;
+    timestamp: number;
+  };
+  run_artifacts: {
+    run_id: string;
+    path: string;
+    digest: string;
+    size: number;
+    created_time: number;
+  };
+}
+
+export type TableName = keyof Database;

@@ -1,0 +1,10 @@
+import { initialSchema } from './0001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in version order. Append only. */
+export const migrations: readonly Migration[] = [initialSchema];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
+
+export { columnTypes, type Migration, type SqlDialect } from './migration.js';
+export { migrateToLatest, readSchemaStatus, type SchemaStatus } from './migrator.js';

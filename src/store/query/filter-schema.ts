@@ -1,0 +1,62 @@
+import type { Entity } from './filter-ast.js';
+
+export interface AttributeSpec {
+  type: 'string' | 'number';
+}
+
+/** What a filter over one kind of record may name: prefixes per entity and the attributes. */
+export interface FilterSchema {
+  /** Human name of the searched records, for messages ("runs", "experiments"). */
+  subject: string;
+  prefixes: Record<string, Entity>;
+  /** Canonical attribute names and their types. */
+  attributes: Record<string, AttributeSpec>;
+  /** Other spellings accepted for attributes (`created` → `start_time`). */
+  attributeAliases: Record<string, string>;
+}
+
+export const runFilterSchema: FilterSchema = {
+  subject: 'runs',
+  prefixes: {
+    metrics: 'metric',
+    metric: 'metric',
+    params: 'param',
+    param: 'param',
+    parameters: 'param',
+    tags: 'tag',
+    tag: 'tag',
+    attributes: 'attribute',
+    attribute: 'attribute',
+    attr: 'attribute',
+    run: 'attribute',
+  },
+  attributes: {
+    run_id: { type: 'string' },
+    run_name: { type: 'string' },
+    status: { type: 'string' },
+    user_id: { type: 'string' },
+    experiment_id: { type: 'string' },
+    parent_run_id: { type: 'string' },
+    start_time: { type: 'number' },
+    end_time: { type: 'number' },
+  },
+  attributeAliases: { created: 'start_time', name: 'run_name', run_uuid: 'run_id' },
+};
+
+export const experimentFilterSchema: FilterSchema = {
+  subject: 'experiments',
+  prefixes: {
+    tags: 'tag',
+    tag: 'tag',
+    attributes: 'attribute',
+    attribute: 'attribute',
+    attr: 'attribute',
+  },
+  attributes: {
+    name: { type: 'string' },
+    experiment_id: { type: 'string' },
+    creation_time: { type: 'number' },
+    last_update_time: { type: 'number' },
+  },
+  attributeAliases: {},
+};

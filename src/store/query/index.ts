@@ -1,0 +1,18 @@
+export type {
+  CompareOp,
+  Comparison,
+  Entity,
+  FilterNode,
+  FilterValue,
+  InList,
+  Junction,
+  NullCheck,
+  OrderTerm,
+} from './filter-ast.js';
+export {
+  experimentFilterSchema,
+  runFilterSchema,
+  type AttributeSpec,
+  type FilterSchema,
+} from './filter-schema.js';
+export { parseFilter, parseOrderBy } from './parse-filter.js';

@@ -66,13 +66,11 @@ export class RunArtifactRepository implements RunArtifactStore {
         .insertInto('run_artifacts')
         .values(row)
         .onConflict((oc) =>
-          oc
-            .columns(['run_id', 'path'])
-            .doUpdateSet({
-              digest: entry.digest,
-              size: entry.size,
-              created_time: entry.createdTime,
-            }),
+          oc.columns(['run_id', 'path']).doUpdateSet({
+            digest: entry.digest,
+            size: entry.size,
+            created_time: entry.createdTime,
+          }),
         )
         .execute();
     });

@@ -75,8 +75,8 @@ export async function readSchemaStatus(
   return statusWithin(db, migrations);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function statusWithin(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any> | Transaction<any>,
   migrations: readonly Migration[],
 ): Promise<SchemaStatus> {

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
+import type { Gyre } from '../app/index.js';
+import { registerErrorHandling } from './plugins/error-handler.js';
+import { registerJsonBodyParser } from './plugins/json-body.js';
+import { validatorCompiler } from './plugins/validation.js';
+import { artifactRoutes } from './routes/artifacts.js';
+import { experimentRoutes } from './routes/experiments.js';
+import { healthRoutes } from './routes/health.js';
+import { runLoggingRoutes } from './routes/run-logging.js';
+import { runRoutes } from './routes/runs.js';
+import type { TypedApp } from './typed-app.js';
+import { gyreVersion } from './version.js';
+
+/** The HTTP interface over one Gyre; call `listen` on the result, or `inject` in tests. */
+export async function buildServer(gyre: Gyre): Promise<TypedApp> {
+  const loggerInstance: FastifyBaseLogger = gyre.logger;
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: gyre.config.jsonBodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    // Per-request lines go out at debug level (onResponse below): at info they would cost more
+    // than a metric batch insert on the hot logging path.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  registerJsonBodyParser(app, gyre.config.jsonBodyLimit);
+  registerErrorHandling(app, gyre.config.jsonBodyLimit);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request',
+    );
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gyre API',
+        version: gyreVersion,
+        description:
+          'Experiment tracking, model registry and the rest of the Gyre loop. Errors are `{ error_code, message }` (docs/errors.md).',
+      },
+    },
+  });
+
+  healthRoutes(app);
+  experimentRoutes(app, gyre.tracking);
+  runRoutes(app, gyre.tracking);
+  runLoggingRoutes(app, gyre.tracking);
+  await artifactRoutes(app, gyre.tracking);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,1 @@
+export { openGyre, type Gyre, type OpenGyreOptions } from './open-gyre.js';

@@ -1,0 +1,1 @@
+export { isWellFormedText } from './well-formed.js';

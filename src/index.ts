@@ -1,0 +1,34 @@
+/** The public API of the `gyre` package. */
+export { buildServer, gyreVersion } from './api/index.js';
+export { openGyre, type Gyre, type OpenGyreOptions } from './app/index.js';
+export { loadConfig, type ConfigInputs, type GyreConfig } from './core/config/index.js';
+export { errorCatalog, GyreError, isGyreError, type ErrorCode } from './core/errors/index.js';
+export {
+  ActiveRun,
+  GyreClient,
+  type ActiveRunOptions,
+  type ArtifactsApi,
+  type ExperimentsApi,
+  type RunsApi,
+  type StartRunOptions,
+} from './sdk/index.js';
+export type {
+  ArtifactEntry,
+  Experiment,
+  LifecycleStage,
+  MetricPoint,
+  Page,
+  Run,
+  RunData,
+  RunInfo,
+  RunStatus,
+  ViewType,
+} from './store/index.js';
+export type {
+  ArtifactListing,
+  BatchInput,
+  CreateRunInput,
+  ExperimentSearch,
+  MetricInput,
+  RunSearch,
+} from './tracking/index.js';

@@ -1,0 +1,144 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { openGyre, type Gyre } from '../app/index.js';
+import { loadConfig, type ConfigInputs, type GyreConfig } from '../core/config/index.js';
+import { isGyreError } from '../core/errors/index.js';
+import { silentLogger } from '../core/logging/index.js';
+import type { ArtifactEntry, RunStatus } from '../store/index.js';
+import { ActiveRun, type ActiveRunOptions } from './active-run.js';
+import { HttpArtifacts } from './http-artifacts.js';
+import { HttpExperiments } from './http-experiments.js';
+import { HttpRuns } from './http-runs.js';
+import { HttpTransport } from './http-transport.js';
+import type { ArtifactsApi, ExperimentsApi, RunsApi } from './tracking-api.js';
+
+export interface StartRunOptions extends ActiveRunOptions {
+  /** Experiment name or id; a name that does not exist yet is created. Default: the Default experiment. */
+  experiment?: string;
+  runName?: string;
+  tags?: Record<string, string>;
+  parentRunId?: string;
+}
+
+/**
+ * The typed client. The same methods work against a Gyre server (`GyreClient.connect(url)`) or
+ * directly against a local store without any server (`GyreClient.local()`).
+ */
+export class GyreClient {
+  private constructor(
+    readonly experiments: ExperimentsApi,
+    readonly runs: RunsApi,
+    readonly artifacts: ArtifactsApi,
+    private readonly onClose: () => Promise<void>,
+    /** Where the client talks to: the server URL, or `local:` and the database URL. */
+    readonly target: string,
+  ) {}
+
+  static connect(url: string): GyreClient {
+    const http = new HttpTransport(url.replace(/\/+$/, ''));
+    return new GyreClient(
+      new HttpExperiments(http),
+      new HttpRuns(http),
+      new HttpArtifacts(http),
+      () => Promise.resolve(),
+      url,
+    );
+  }
+
+  /** Opens the store named by flags/env/gyre.yaml (e.g. `{ flags: { home: './.gyre' } }`) in this process. */
+  static async local(inputs: ConfigInputs = {}): Promise<GyreClient> {
+    return GyreClient.fromGyre(
+      await openGyre(loadConfig(inputs).config, { logger: silentLogger() }),
+      true,
+    );
+  }
+
+  /** A server when the configuration names one (`tracking_uri`), the local store otherwise. */
+  static async fromConfig(config: GyreConfig): Promise<GyreClient> {
+    if (config.trackingUri) return GyreClient.connect(config.trackingUri);
+    return GyreClient.fromGyre(await openGyre(config, { logger: silentLogger() }), true);
+  }
+
+  /** Wraps an already open Gyre (e.g. inside the server process); `owns` decides who closes it. */
+  static fromGyre(gyre: Gyre, owns = false): GyreClient {
+    const { experiments, runs, artifacts } = gyre.tracking;
+    return new GyreClient(
+      experiments,
+      runs,
+      artifacts,
+      () => (owns ? gyre.close() : Promise.resolve()),
+      `local:${gyre.config.databaseUrl}`,
+    );
+  }
+
+  async startRun(options: StartRunOptions = {}): Promise<ActiveRun> {
+    const experimentId =
+      options.experiment === undefined
+        ? '0'
+        : (await this.experimentFor(options.experiment)).experimentId;
+    const run = await this.runs.create({
+      experimentId,
+      runName: options.runName,
+      tags: options.tags,
+      parentRunId: options.parentRunId,
+    });
+    return new ActiveRun(run, this.runs, this.artifacts, options);
+  }
+
+  /** Runs `body` in a new run: FINISHED when it resolves, FAILED (and rethrown) when it throws. */
+  async withRun<T>(options: StartRunOptions, body: (run: ActiveRun) => Promise<T>): Promise<T> {
+    const run = await this.startRun(options);
+    let status: Extract<RunStatus, 'FINISHED' | 'FAILED'> = 'FAILED';
+    try {
+      const result = await body(run);
+      status = 'FINISHED';
+      return result;
+    } finally {
+      await run.end(status);
+    }
+  }
+
+  /** Downloads a file or a whole directory of a run's artifacts into `destination`. */
+  async downloadArtifacts(
+    runId: string,
+    path: string,
+    destination: string,
+  ): Promise<ArtifactEntry[]> {
+    const files = await this.artifacts.listFiles(runId, path);
+    const prefix =
+      files.length === 1 && files[0]!.path === path
+        ? path.slice(0, path.lastIndexOf('/') + 1)
+        : path === ''
+          ? ''
+          : `${path}/`;
+    for (const file of files) {
+      const target = join(destination, ...file.path.slice(prefix.length).split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      const { content } = await this.artifacts.open(runId, file.path);
+      await pipeline(content, createWriteStream(target));
+    }
+    return files;
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+
+  private async experimentFor(nameOrId: string) {
+    try {
+      return await this.experiments.resolve(nameOrId);
+    } catch (error) {
+      if (!isGyreError(error) || error.code !== 'RESOURCE_DOES_NOT_EXIST') throw error;
+      try {
+        return await this.experiments.create({ name: nameOrId });
+      } catch (createError) {
+        // Another client created it between our lookup and our create.
+        if (isGyreError(createError) && createError.code === 'RESOURCE_ALREADY_EXISTS')
+          return this.experiments.getByName(nameOrId);
+        throw createError;
+      }
+    }
+  }
+}

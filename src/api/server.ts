@@ -42,6 +42,7 @@ export async function buildServer(gyre: Gyre): Promise<TypedApp> {
   });
 
   await app.register(swagger, {
+    transform: nameWildcardParam,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -62,4 +63,25 @@ export async function buildServer(gyre: Gyre): Promise<TypedApp> {
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();
   return app;
+}
+
+interface ParamsSchema {
+  properties?: Record<string, unknown>;
+  required?: string[];
+}
+
+/** Fastify's `*` wildcard becomes a proper OpenAPI path parameter named `path`. */
+function nameWildcardParam({ schema, url }: { schema: object; url: string }): {
+  schema: object;
+  url: string;
+} {
+  if (!url.endsWith('*')) return { schema, url };
+  const params = ((schema as { params?: ParamsSchema }).params ?? {}) as ParamsSchema;
+  const { '*': wildcard, ...rest } = params.properties ?? {};
+  const renamed: ParamsSchema = {
+    ...params,
+    properties: { ...rest, path: wildcard },
+    required: params.required?.map((name) => (name === '*' ? 'path' : name)),
+  };
+  return { schema: { ...schema, params: renamed }, url: `${url.slice(0, -1)}:path` };
 }

@@ -37,7 +37,7 @@ export const errorCatalog = {
   INVALID_STATE: {
     status: 500,
     description:
-      'The operation is not allowed in the resource’s current state, e.g. logging to a deleted run.',
+      'The operation is not allowed in the current state, e.g. logging through an SDK run that has already ended.',
   },
   INTEGRITY_ERROR: {
     status: 500,

@@ -1,0 +1,283 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WireExperiment } from './wire/schemas.js';
+import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
+import { gyreVersion } from './version.js';
+import { latestSchemaVersion } from '../store/index.js';
+
+interface ExperimentReply {
+  experiment: WireExperiment;
+}
+interface SearchReply {
+  experiments: WireExperiment[];
+  next_page_token?: string;
+}
+
+let h: ApiHarness;
+beforeEach(async () => {
+  h = await openApiHarness();
+});
+afterEach(() => h.dispose());
+
+async function create(name: string, tags?: Record<string, string>): Promise<WireExperiment> {
+  const response = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/experiments',
+    payload: tags ? { name, tags } : { name },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<ExperimentReply>().experiment;
+}
+
+async function search(query: string): Promise<SearchReply> {
+  const response = await h.app.inject({ method: 'GET', url: `/api/v1/experiments?${query}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<SearchReply>();
+}
+
+describe('health', () => {
+  it('reports the version and schema version', async () => {
+    const response = await h.app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ok',
+      version: gyreVersion,
+      schema_version: latestSchemaVersion,
+    });
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('experiments', () => {
+  it('creates an experiment with tags and returns the full wire shape', async () => {
+    const experiment = await create('fraud', { team: 'risk' });
+    expect(experiment).toEqual({
+      experiment_id: expect.stringMatching(/^\d+$/),
+      name: 'fraud',
+      lifecycle_stage: 'active',
+      creation_time: expect.any(Number),
+      last_update_time: expect.any(Number),
+      tags: { team: 'risk' },
+    });
+    expect(experiment.experiment_id).not.toBe('0');
+
+    const fetched = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/experiments/${experiment.experiment_id}`,
+    });
+    expect(fetched.statusCode).toBe(200);
+    expect(fetched.json<ExperimentReply>().experiment).toEqual(experiment);
+  });
+
+  it('refuses a duplicate name with RESOURCE_ALREADY_EXISTS', async () => {
+    await create('dup');
+    const again = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/experiments',
+      payload: { name: 'dup' },
+    });
+    expectErrorReply(again, 'RESOURCE_ALREADY_EXISTS', /dup/);
+  });
+
+  it('gets an experiment by name, and 404s an unknown name or id', async () => {
+    const experiment = await create('by name é');
+    const found = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/experiments/by-name?name=${encodeURIComponent('by name é')}`,
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.json<ExperimentReply>().experiment.experiment_id).toBe(experiment.experiment_id);
+
+    expectErrorReply(
+      await h.app.inject({ method: 'GET', url: '/api/v1/experiments/by-name?name=nope' }),
+      'RESOURCE_DOES_NOT_EXIST',
+      /nope/,
+    );
+    expectErrorReply(
+      await h.app.inject({ method: 'GET', url: '/api/v1/experiments/by-name' }),
+      'INVALID_PARAMETER_VALUE',
+      /name/,
+    );
+    expectErrorReply(
+      await h.app.inject({ method: 'GET', url: '/api/v1/experiments/999' }),
+      'RESOURCE_DOES_NOT_EXIST',
+      /999/,
+    );
+  });
+
+  it('searches with a filter, order_by, view and page tokens', async () => {
+    await create('alpha', { team: 'risk' });
+    await create('beta', { team: 'growth' });
+    await create('gamma', { team: 'risk' });
+
+    const risk = await search(
+      `filter=${encodeURIComponent("tags.team = 'risk'")}&order_by=${encodeURIComponent('name DESC')}`,
+    );
+    expect(risk.experiments.map((e) => e.name)).toEqual(['gamma', 'alpha']);
+    expect(risk.next_page_token).toBeUndefined();
+
+    const first = await search('order_by=name%20ASC&max_results=2');
+    expect(first.experiments.map((e) => e.name)).toEqual(['Default', 'alpha']);
+    expect(first.next_page_token).toEqual(expect.any(String));
+    const second = await search(
+      `order_by=name%20ASC&max_results=2&page_token=${encodeURIComponent(first.next_page_token!)}`,
+    );
+    expect(second.experiments.map((e) => e.name)).toEqual(['beta', 'gamma']);
+    expect(second.next_page_token).toBeUndefined();
+
+    // A token is bound to its query.
+    expectErrorReply(
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/experiments?order_by=name%20DESC&max_results=2&page_token=${first.next_page_token}`,
+      }),
+      'INVALID_PARAMETER_VALUE',
+      /page_token/,
+    );
+    expectErrorReply(
+      await h.app.inject({ method: 'GET', url: '/api/v1/experiments?max_results=0' }),
+      'INVALID_PARAMETER_VALUE',
+      /max_results/,
+    );
+    expectErrorReply(
+      await h.app.inject({ method: 'GET', url: '/api/v1/experiments?view=SOME' }),
+      'INVALID_PARAMETER_VALUE',
+      /view/,
+    );
+  });
+
+  it('reports an invalid filter with its position', async () => {
+    const body = expectErrorReply(
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/experiments?filter=${encodeURIComponent("name = 'a' and")}`,
+      }),
+      'INVALID_PARAMETER_VALUE',
+    );
+    expect(body.message).toMatch(/position \d+/);
+  });
+
+  it('renames, and refuses a rename onto a taken name', async () => {
+    const experiment = await create('old');
+    await create('taken');
+    const renamed = await h.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/experiments/${experiment.experiment_id}`,
+      payload: { name: 'new' },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json<ExperimentReply>().experiment).toMatchObject({
+      experiment_id: experiment.experiment_id,
+      name: 'new',
+    });
+    expectErrorReply(
+      await h.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/experiments/${experiment.experiment_id}`,
+        payload: { name: 'taken' },
+      }),
+      'RESOURCE_ALREADY_EXISTS',
+    );
+    expectErrorReply(
+      await h.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/experiments/999',
+        payload: { name: 'x' },
+      }),
+      'RESOURCE_DOES_NOT_EXIST',
+    );
+  });
+
+  it('sets and deletes experiment tags', async () => {
+    const { experiment_id: id } = await create('tagged');
+    const set = await h.app.inject({
+      method: 'PUT',
+      url: `/api/v1/experiments/${id}/tags`,
+      payload: { key: 'owner', value: 'ana' },
+    });
+    expect(set.statusCode).toBe(204);
+    expect(set.body).toBe('');
+    const get = () => h.app.inject({ method: 'GET', url: `/api/v1/experiments/${id}` });
+    expect((await get()).json<ExperimentReply>().experiment.tags).toEqual({ owner: 'ana' });
+
+    const removed = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/experiments/${id}/tags?key=owner`,
+    });
+    expect(removed.statusCode).toBe(204);
+    expect((await get()).json<ExperimentReply>().experiment.tags).toEqual({});
+
+    expectErrorReply(
+      await h.app.inject({ method: 'DELETE', url: `/api/v1/experiments/${id}/tags?key=owner` }),
+      'RESOURCE_DOES_NOT_EXIST',
+      /owner/,
+    );
+    expectErrorReply(
+      await h.app.inject({
+        method: 'PUT',
+        url: '/api/v1/experiments/999/tags',
+        payload: { key: 'a', value: 'b' },
+      }),
+      'RESOURCE_DOES_NOT_EXIST',
+    );
+  });
+
+  it('soft-deletes and restores; deleted experiments are hidden from the default view', async () => {
+    const { experiment_id: id } = await create('doomed');
+    const deleted = await h.app.inject({ method: 'DELETE', url: `/api/v1/experiments/${id}` });
+    expect(deleted.statusCode).toBe(200);
+    expect(deleted.json<ExperimentReply>().experiment.lifecycle_stage).toBe('deleted');
+
+    expect((await search('')).experiments.map((e) => e.name)).not.toContain('doomed');
+    expect((await search('view=DELETED_ONLY')).experiments.map((e) => e.name)).toEqual(['doomed']);
+    expect((await search('view=ALL')).experiments.map((e) => e.name)).toContain('doomed');
+
+    const restored = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/experiments/${id}/restore`,
+    });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json<ExperimentReply>().experiment.lifecycle_stage).toBe('active');
+    expect((await search('')).experiments.map((e) => e.name)).toContain('doomed');
+
+    expectErrorReply(
+      await h.app.inject({ method: 'POST', url: `/api/v1/experiments/${id}/restore` }),
+      'INVALID_PARAMETER_VALUE',
+      /not deleted/,
+    );
+    expectErrorReply(
+      await h.app.inject({ method: 'DELETE', url: '/api/v1/experiments/0' }),
+      'INVALID_PARAMETER_VALUE',
+      /Default/,
+    );
+    expectErrorReply(
+      await h.app.inject({ method: 'DELETE', url: '/api/v1/experiments/999' }),
+      'RESOURCE_DOES_NOT_EXIST',
+    );
+  });
+
+  it('validates create bodies: types, unknown fields, empty and over-long names', async () => {
+    const post = (payload: unknown) =>
+      h.app.inject({ method: 'POST', url: '/api/v1/experiments', payload: payload as object });
+    expectErrorReply(await post({ name: 5 }), 'INVALID_PARAMETER_VALUE', /body\.name .*string/);
+    expectErrorReply(await post({}), 'INVALID_PARAMETER_VALUE', /required field 'name'/);
+    expectErrorReply(
+      await post({ name: 'x', colour: 'red' }),
+      'INVALID_PARAMETER_VALUE',
+      /unknown field 'colour'/,
+    );
+    expectErrorReply(
+      await post({ name: 'x', tags: { a: 1 } }),
+      'INVALID_PARAMETER_VALUE',
+      /tags.*string/,
+    );
+    expectErrorReply(await post({ name: '  ' }), 'INVALID_PARAMETER_VALUE', /empty/);
+    expectErrorReply(await post({ name: 'n'.repeat(501) }), 'INVALID_PARAMETER_VALUE', /500/);
+    expectErrorReply(
+      await post({ name: 'x', tags: { ['k'.repeat(251)]: 'v' } }),
+      'INVALID_PARAMETER_VALUE',
+      /250/,
+    );
+    // Nothing above was stored.
+    expect((await search('view=ALL')).experiments.map((e) => e.name)).toEqual(['Default']);
+  });
+});

@@ -1,0 +1,42 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import { buildServer, type TypedApp } from '../api/index.js';
+import type { GyreConfig } from '../core/config/index.js';
+import { errorCatalog, type ErrorCode } from '../core/errors/index.js';
+import { openTempGyre } from './temp-gyre.js';
+
+export type TempGyre = Awaited<ReturnType<typeof openTempGyre>>;
+
+/** A temp Gyre and the REST API over it (not listening: use `app.inject`). */
+export interface ApiHarness {
+  gyre: TempGyre;
+  app: TypedApp;
+  dispose(): Promise<void>;
+}
+
+export async function openApiHarness(overrides: Partial<GyreConfig> = {}): Promise<ApiHarness> {
+  const gyre = await openTempGyre(overrides);
+  const app = await buildServer(gyre);
+  return {
+    gyre,
+    app,
+    async dispose() {
+      await app.close();
+      await gyre.dispose();
+    },
+  };
+}
+
+/** The reply is exactly `{ error_code, message }` with the catalog's status for the code. */
+export function expectErrorReply(
+  response: LightMyRequestResponse,
+  code: ErrorCode,
+  message?: RegExp,
+): { error_code: string; message: string } {
+  const body = response.json<{ error_code: string; message: string }>();
+  expect(body, response.body).toEqual({ error_code: code, message: expect.any(String) });
+  expect(response.statusCode).toBe(errorCatalog[code].status);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  if (message) expect(body.message).toMatch(message);
+  return body;
+}

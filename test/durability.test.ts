@@ -77,7 +77,7 @@ async function killMidStreamAndCheck(args: string[]): Promise<void> {
         ...(pageToken ? { page_token: pageToken } : {}),
       });
       const page = (await (
-        await fetch(`${second.url}/api/v1/runs/${runId}/metrics/history?${query}`)
+        await fetch(`${second.url}/api/v1/runs/${runId}/metrics/history?${query.toString()}`)
       ).json()) as {
         metrics: { step: number; value: number }[];
         next_page_token?: string;

@@ -31,6 +31,11 @@ export async function buildServer(gyre: Gyre): Promise<TypedApp> {
   app.setValidatorCompiler(validatorCompiler);
   registerJsonBodyParser(app, gyre.config.jsonBodyLimit);
   registerErrorHandling(app, gyre.config.jsonBodyLimit);
+  // A POST without any body (e.g. `curl -X POST …/runs/search`) reads as an empty JSON object.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined && request.routeOptions.schema?.body) request.body = {};
+    done();
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -76,7 +81,7 @@ function nameWildcardParam({ schema, url }: { schema: object; url: string }): {
   url: string;
 } {
   if (!url.endsWith('*')) return { schema, url };
-  const params = ((schema as { params?: ParamsSchema }).params ?? {}) as ParamsSchema;
+  const params: ParamsSchema = (schema as { params?: ParamsSchema }).params ?? {};
   const { '*': wildcard, ...rest } = params.properties ?? {};
   const renamed: ParamsSchema = {
     ...params,

@@ -13,8 +13,9 @@ export interface StoredBlob {
  * - `put` streams: memory use does not grow with the size of the content.
  * - `put` is atomic: a blob is visible only complete and synced to disk; a failed or
  *   interrupted write leaves nothing behind under the blob's name.
- * - `open` never yields bytes that do not hash to the digest: corruption is an
- *   INTEGRITY_ERROR, a missing blob RESOURCE_DOES_NOT_EXIST.
+ * - `open` verifies the blob before yielding its first byte: a blob corrupt at rest is an
+ *   INTEGRITY_ERROR with no bytes, a missing blob RESOURCE_DOES_NOT_EXIST. A file altered while
+ *   it is being read (outside Gyre's control) fails the stream at its end.
  * - Blobs are immutable and shared; deleting one is garbage collection's job, not a caller's.
  */
 export interface BlobStore {

@@ -2,7 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { maskUrlPassword, parseDatabaseUrl } from '../core/config/index.js';
 import { GyreError, isGyreError } from '../core/errors/index.js';
 import { openPostgres, postgresTarget } from './dialects/postgres.js';
+import { postgresBulkWriter } from './dialects/postgres-bulk.js';
 import { openSqlite } from './dialects/sqlite.js';
+import { sqliteBulkWriter } from './dialects/sqlite-bulk.js';
+import type { BulkWriter } from './kysely/bulk-writer.js';
 import type { Database } from './kysely/database.js';
 import { KyselyStore } from './kysely/kysely-store.js';
 import {
@@ -26,6 +29,7 @@ interface OpenedDatabase {
   db: Kysely<Database>;
   dialect: 'sqlite' | 'postgres';
   schema: string | undefined;
+  bulk: BulkWriter;
 }
 
 /** Opens the metadata store named by a URL and brings (or checks) its schema to this version. */
@@ -43,7 +47,7 @@ export async function openStore(options: OpenStoreOptions): Promise<KyselyStore>
     await opened.db.destroy();
     throw error;
   }
-  return new KyselyStore(opened.db, opened.dialect);
+  return new KyselyStore(opened.db, opened.dialect, opened.bulk);
 }
 
 /** Reads the schema version without migrating (for `gyre db status`). */
@@ -72,10 +76,17 @@ function openDatabase(options: OpenStoreOptions): OpenedDatabase {
       'database URL must be sqlite:PATH or postgres://user@host:port/database',
     );
   }
-  if (target.dialect === 'sqlite')
-    return { db: openSqlite(target.path), dialect: 'sqlite', schema: undefined };
+  if (target.dialect === 'sqlite') {
+    const { db, handle } = openSqlite(target.path);
+    return { db, dialect: 'sqlite', schema: undefined, bulk: sqliteBulkWriter(handle) };
+  }
   const pgTarget = postgresTarget(target.url);
-  return { db: openPostgres(pgTarget).db, dialect: 'postgres', schema: pgTarget.schema };
+  return {
+    db: openPostgres(pgTarget).db,
+    dialect: 'postgres',
+    schema: pgTarget.schema,
+    bulk: postgresBulkWriter,
+  };
 }
 
 async function reachable(opened: OpenedDatabase, url: string): Promise<void> {

@@ -36,9 +36,16 @@ export function normaliseBatch(batch: BatchInput, now: number): RunBatch {
       );
     }
   }
+  // Batches repeat a few keys many times (one per step); each distinct key is checked once.
+  const checkedKeys = new Set<string>();
+  const metricKey = (key: unknown): string => {
+    if (typeof key === 'string' && checkedKeys.has(key)) return key;
+    checkedKeys.add(validateKey('metric', key));
+    return key as string;
+  };
   return {
     metrics: metrics.map((metric) => {
-      const key = validateKey('metric', metric?.key);
+      const key = metricKey(metric?.key);
       return {
         key,
         value: validateMetricValue(key, metric.value),

@@ -3,10 +3,10 @@ import { isWellFormedText } from '../core/text/index.js';
 import { runStatuses, type RunStatus } from '../store/index.js';
 import { limits } from './limits.js';
 
-const keyCharacters = /^[\p{L}\p{M}\p{N}_/.\- ]+$/u;
+const keyCharacters = /^[\p{L}\p{M}\p{N}_/.\-: ]+$/u;
 
 /**
- * Keys of metrics, params and tags follow MLflow's rule: letters, digits, `_ - . /` and spaces,
+ * Keys of metrics, params and tags follow MLflow's rule: letters, digits, `_ - . / :` and spaces,
  * and they must not read as a different file path (`a//b`, `./a`, `a/..`, `/a`).
  */
 export function validateKey(kind: string, key: unknown): string {
@@ -16,9 +16,10 @@ export function validateKey(kind: string, key: unknown): string {
     throw invalidParameter(
       `${kind} key is not valid Unicode text (invalid UTF-8 or a lone surrogate)`,
     );
-  if (key.length > limits.keyLength) {
+  const length = characterCount(key);
+  if (length > limits.keyLength) {
     throw invalidParameter(
-      `${kind} key '${key.slice(0, 40)}…' has ${key.length} characters; the limit is ${limits.keyLength}`,
+      `${kind} key '${key.slice(0, 40)}…' has ${length} characters; the limit is ${limits.keyLength}`,
     );
   }
   if (!keyCharacters.test(key)) {
@@ -40,8 +41,9 @@ export function validateText(what: string, value: unknown, maxLength: number): s
     throw invalidParameter(`${what} must be a string, got ${describeType(value)}`);
   if (!isWellFormedText(value))
     throw invalidParameter(`${what} is not valid Unicode text (invalid UTF-8 or a lone surrogate)`);
-  if (value.length > maxLength)
-    throw invalidParameter(`${what} has ${value.length} characters; the limit is ${maxLength}`);
+  const length = characterCount(value);
+  if (length > maxLength)
+    throw invalidParameter(`${what} has ${length} characters; the limit is ${maxLength}`);
   return value;
 }
 
@@ -95,11 +97,22 @@ export function validateTags(what: string, tags: unknown): Record<string, string
   return result;
 }
 
+/** Characters as MLflow (Python) counts them: code points, so an emoji counts once, not twice. */
+function characterCount(text: string): number {
+  let surrogatePairs = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) surrogatePairs += 1;
+  }
+  return text.length - surrogatePairs;
+}
+
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string')
     return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number') return String(value);
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

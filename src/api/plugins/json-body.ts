@@ -5,16 +5,18 @@ import { GyreError } from '../../core/errors/index.js';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * JSON bodies must be valid UTF-8: the default parser would silently turn bad bytes into U+FFFD
- * and store mangled keys. Prototype-polluting keys are refused as well.
+ * JSON is the only body the API parses (Fastify's text/plain parser would let a JSON-looking
+ * string through to a confusing validation error). JSON bodies must be valid UTF-8: the default
+ * parser would silently turn bad bytes into U+FFFD and store mangled keys. Prototype-polluting
+ * keys are refused as well. An empty body reads as `{}`, so the validator can name missing fields.
  */
 export function registerJsonBodyParser(app: FastifyInstance, bodyLimit: number): void {
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     'application/json',
     { parseAs: 'buffer', bodyLimit },
     (_request, body: Buffer, done) => {
-      if (body.length === 0) return done(null, undefined);
+      if (body.length === 0) return done(null, {});
       let text: string;
       try {
         text = utf8.decode(body);

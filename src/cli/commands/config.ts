@@ -14,10 +14,11 @@ export function configCommand(program: Command, context: CommandContext): void {
       .option('--json', 'machine-readable output'),
   ).action((flags: ConfigFlags & { json?: boolean }) => {
     const { config, sources, file } = resolveConfig(flags);
-    const shown = (key: ConfigKey): string => {
+    /** The value as configured (number, boolean, string), with secrets masked. */
+    const valueOf = (key: ConfigKey): string | number | boolean | null => {
       const value = config[key];
-      if (value === undefined) return '';
-      return settings[key].secret ? maskUrlPassword(String(value)) : String(value);
+      if (value === undefined) return null;
+      return settings[key].secret ? maskUrlPassword(String(value)) : value;
     };
     const keys = Object.keys(settings) as ConfigKey[];
     if (flags.json) {
@@ -26,7 +27,7 @@ export function configCommand(program: Command, context: CommandContext): void {
         settings: Object.fromEntries(
           keys.map((key) => [
             settings[key].yaml,
-            { value: shown(key) || null, source: sources[key], env: settings[key].env },
+            { value: valueOf(key), source: sources[key], env: settings[key].env },
           ]),
         ),
       });
@@ -35,7 +36,12 @@ export function configCommand(program: Command, context: CommandContext): void {
     printTable(
       context.output,
       ['SETTING', 'VALUE', 'SOURCE', 'ENV'],
-      keys.map((key) => [settings[key].yaml, shown(key) || '-', sources[key], settings[key].env]),
+      keys.map((key) => [
+        settings[key].yaml,
+        String(valueOf(key) ?? '-'),
+        sources[key],
+        settings[key].env,
+      ]),
     );
     context.output.out(file ? `config file: ${file}` : 'config file: none (./gyre.yaml not found)');
   });

@@ -54,7 +54,9 @@ export const settings: Record<ConfigKey, SettingSpec> = {
     flag: '--port',
     description: 'port the server listens on',
     parse(raw) {
-      const port = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      const text =
+        typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+      const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
       return Number.isInteger(port) && port >= 0 && port <= 65535
         ? { value: port }
         : { expected: 'an integer port between 0 and 65535' };
@@ -89,6 +91,7 @@ export const settings: Record<ConfigKey, SettingSpec> = {
     yaml: 'tracking_uri',
     flag: '--tracking-uri',
     description: 'http(s) URL of a Gyre server; CLI commands then go through its API',
+    secret: true,
     parse(raw) {
       const url = String(raw).trim();
       return /^https?:\/\/[^\s]+$/i.test(url)

@@ -59,7 +59,7 @@ class SharedFileSqliteDialect extends SqliteDialect {
   }
 }
 
-export function openSqlite(path: string): Kysely<Database> {
+export function openSqlite(path: string): { db: Kysely<Database>; handle: BetterSqlite3.Database } {
   let database: BetterSqlite3.Database;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -77,5 +77,8 @@ export function openSqlite(path: string): Kysely<Database> {
       },
     );
   }
-  return new Kysely<Database>({ dialect: new SharedFileSqliteDialect(database) });
+  return {
+    db: new Kysely<Database>({ dialect: new SharedFileSqliteDialect(database) }),
+    handle: database,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ExperimentStore, RunArtifactStore, RunStore, Store } from '../store.js';
+import { multiRowInsertWriter, type BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
 import { ExperimentRepository } from './experiment-repository.js';
 import { RunArtifactRepository } from './run-artifact-repository.js';
@@ -14,9 +15,10 @@ export class KyselyStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
+    bulk: BulkWriter = multiRowInsertWriter,
   ) {
     this.experiments = new ExperimentRepository(db, dialect);
-    this.runs = new RunRepository(db, dialect);
+    this.runs = new RunRepository(db, dialect, bulk);
     this.runArtifacts = new RunArtifactRepository(db);
   }
 

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { invalidParameter } from '../../core/errors/index.js';
 import type { MetricPoint } from '../model.js';
 import type { RunBatch } from '../store.js';
+import type { BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
 import { encodeMetricValue } from './metric-values.js';
 import { runNotFound } from './not-found.js';
@@ -14,6 +15,7 @@ export async function writeRunBatch(
   trx: Transaction<Database>,
   runId: string,
   batch: RunBatch,
+  bulk: BulkWriter,
 ): Promise<void> {
   const run = await trx
     .selectFrom('runs')
@@ -28,7 +30,7 @@ export async function writeRunBatch(
   }
   await writeParams(trx, runId, batch.params);
   await writeTags(trx, runId, batch.tags);
-  await writeMetrics(trx, runId, batch.metrics);
+  await writeMetrics(trx, runId, batch.metrics, bulk);
 }
 
 async function writeParams(
@@ -110,6 +112,7 @@ async function writeMetrics(
   trx: Transaction<Database>,
   runId: string,
   metrics: MetricPoint[],
+  bulk: BulkWriter,
 ): Promise<void> {
   if (metrics.length === 0) return;
   const rows = metrics.map((m) => ({
@@ -119,12 +122,7 @@ async function writeMetrics(
     timestamp: m.timestamp,
     ...encodeMetricValue(m.value),
   }));
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('metrics')
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
-  }
+  await bulk.insertMetrics(trx, rows);
   const latest = latestPerKey(metrics).map((m) => ({
     run_id: runId,
     key: m.key,

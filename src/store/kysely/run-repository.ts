@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { invalidParameter, notFound } from '../../core/errors/index.js';
 import type { MetricPoint, Run, RunInfo } from '../model.js';
 import type { ListWindow, NewRun, RunBatch, RunQuery, RunStore, RunUpdate } from '../store.js';
+import type { BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
 import { experimentKey } from './experiment-ids.js';
 import { experimentNotFound, runNotFound } from './not-found.js';
@@ -14,6 +15,7 @@ export class RunRepository implements RunStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
+    private readonly bulk: BulkWriter,
   ) {}
 
   async create(run: NewRun): Promise<Run> {
@@ -101,7 +103,7 @@ export class RunRepository implements RunStore {
   }
 
   async logBatch(runId: string, batch: RunBatch): Promise<void> {
-    await this.db.transaction().execute((trx) => writeRunBatch(trx, runId, batch));
+    await this.db.transaction().execute((trx) => writeRunBatch(trx, runId, batch, this.bulk));
   }
 
   async deleteTag(runId: string, key: string): Promise<void> {

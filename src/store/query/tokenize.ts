@@ -9,7 +9,7 @@ export type Token =
   | { type: '(' | ')' | ','; pos: number }
   | { type: 'end'; pos: number };
 
-const bareKey = /[A-Za-z0-9_.\-/:]/;
+const bareKey = /[\p{L}\p{M}\p{N}_.\-/:]/u;
 const numberPattern = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 
 /** Splits filter text into tokens; positions are 0-based offsets into the text. */

@@ -1,0 +1,61 @@
+import { Agent, request } from 'node:http';
+
+/**
+ * Posts the same pre-serialised body over keep-alive connections, `concurrency` requests in
+ * flight, until `total` requests completed. The body is built once so the client's own JSON
+ * work does not count against the server.
+ */
+export async function postLoad(options: {
+  url: string;
+  paths: string[];
+  body: string;
+  total: number;
+}): Promise<{ seconds: number; statuses: Record<number, number>; latenciesMs: number[] }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.paths.length });
+  const payload = Buffer.from(options.body);
+  const statuses: Record<number, number> = {};
+  const latenciesMs: number[] = [];
+  let started = 0;
+  const target = new URL(options.url);
+  const once = (path: string) =>
+    new Promise<void>((resolve, reject) => {
+      const begin = performance.now();
+      const req = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
+            latenciesMs.push(performance.now() - begin);
+            resolve();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const begin = performance.now();
+  await Promise.all(
+    options.paths.map(async (path) => {
+      while (started < options.total) {
+        started += 1;
+        await once(path);
+      }
+    }),
+  );
+  const seconds = (performance.now() - begin) / 1000;
+  agent.destroy();
+  return { seconds, statuses, latenciesMs };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}

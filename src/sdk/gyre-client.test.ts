@@ -1,0 +1,9 @@
+import { describeActiveRunCases } from './active-run.case.js';
+import { describeClientArtifactCases } from './client-artifacts.case.js';
+import { describeClientCases } from './client.case.js';
+
+for (const mode of ['local', 'http'] as const) {
+  describeClientCases(mode);
+  describeClientArtifactCases(mode);
+  describeActiveRunCases(mode);
+}

@@ -1,23 +1,19 @@
 import { Agent, request } from 'node:http';
 
 /**
- * Posts the same pre-serialised body over keep-alive connections, `concurrency` requests in
- * flight, until `total` requests completed. The body is built once so the client's own JSON
- * work does not count against the server.
+ * One client per stream, each posting its pre-serialised bodies in order over a keep-alive
+ * connection; all clients run at once. Bodies are built beforehand so the client's own JSON work
+ * does not count against the server.
  */
 export async function postLoad(options: {
   url: string;
-  paths: string[];
-  body: string;
-  total: number;
+  streams: { path: string; bodies: Buffer[] }[];
 }): Promise<{ seconds: number; statuses: Record<number, number>; latenciesMs: number[] }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: options.paths.length });
-  const payload = Buffer.from(options.body);
+  const agent = new Agent({ keepAlive: true, maxSockets: options.streams.length });
   const statuses: Record<number, number> = {};
   const latenciesMs: number[] = [];
-  let started = 0;
   const target = new URL(options.url);
-  const once = (path: string) =>
+  const once = (path: string, payload: Buffer) =>
     new Promise<void>((resolve, reject) => {
       const begin = performance.now();
       const req = request(
@@ -43,11 +39,8 @@ export async function postLoad(options: {
     });
   const begin = performance.now();
   await Promise.all(
-    options.paths.map(async (path) => {
-      while (started < options.total) {
-        started += 1;
-        await once(path);
-      }
+    options.streams.map(async ({ path, bodies }) => {
+      for (const body of bodies) await once(path, body);
     }),
   );
   const seconds = (performance.now() - begin) / 1000;

@@ -7,16 +7,27 @@ import { startGyreServer, stopped } from '../../test/support/spawn-gyre.js';
 import { percentile, postLoad } from './http-load.js';
 
 export const POINTS_PER_BATCH = 1000;
+const KEYS = 10;
 
-function batchBody(): string {
-  const timestamp = Date.now();
-  const metrics = Array.from({ length: POINTS_PER_BATCH }, (_, i) => ({
-    key: `metric_${i % 10}`,
-    value: Math.random(),
-    step: i,
-    timestamp,
-  }));
-  return JSON.stringify({ metrics });
+export interface MetricRow {
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/**
+ * What a training loop sends: 10 metric keys, each advancing 100 steps per batch. Both the REST
+ * clients and the raw-SQLite limit write exactly these rows.
+ */
+export function workload(batches: number): MetricRow[][] {
+  const base = Date.now();
+  return Array.from({ length: batches }, (_, b) =>
+    Array.from({ length: POINTS_PER_BATCH }, (_, i) => {
+      const step = b * (POINTS_PER_BATCH / KEYS) + Math.floor(i / KEYS);
+      return { key: `metric_${i % KEYS}`, value: Math.sin(step + i), step, timestamp: base + step };
+    }),
+  );
 }
 
 export interface IngestResult {
@@ -29,29 +40,31 @@ export interface IngestResult {
 
 /** Points/s through `POST /api/v1/runs/{id}/batch` on a `gyre server` child process (SQLite). */
 export async function measureRestIngest(
-  plan: { clients: number; batches: number }[],
+  plan: { clients: number; batchesPerClient: number }[],
 ): Promise<IngestResult[]> {
   const home = mkdtempSync(join(tmpdir(), 'gyre-bench-ingest-'));
   const server = await startGyreServer(['--home', home, '--log-level', 'warn']);
+  const newRun = async () => {
+    const response = await fetch(`${server.url}/api/v1/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return `/api/v1/runs/${((await response.json()) as { run: { info: { run_id: string } } }).run.info.run_id}/batch`;
+  };
+  const bodies = (batches: number) =>
+    workload(batches).map((metrics) => Buffer.from(JSON.stringify({ metrics })));
   try {
-    const body = batchBody();
+    await postLoad({ url: server.url, streams: [{ path: await newRun(), bodies: bodies(20) }] });
     const results: IngestResult[] = [];
-    for (const { clients, batches } of plan) {
-      const paths: string[] = [];
-      for (let i = 0; i < clients; i += 1) {
-        const response = await fetch(`${server.url}/api/v1/runs`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{}',
-        });
-        const { run } = (await response.json()) as { run: { info: { run_id: string } } };
-        paths.push(`/api/v1/runs/${run.info.run_id}/batch`);
-      }
-      await postLoad({ url: server.url, paths, body, total: Math.max(clients * 5, 20) });
-      const load = await postLoad({ url: server.url, paths, body, total: batches });
-      const failed = Object.entries(load.statuses).filter(([status]) => status !== '204');
-      if (failed.length > 0)
-        throw new Error(`ingest requests failed: ${JSON.stringify(load.statuses)}`);
+    for (const { clients, batchesPerClient } of plan) {
+      const streams = [];
+      for (let c = 0; c < clients; c += 1)
+        streams.push({ path: await newRun(), bodies: bodies(batchesPerClient) });
+      const load = await postLoad({ url: server.url, streams });
+      if (Object.keys(load.statuses).some((status) => status !== '204'))
+        throw new Error(`ingest failed: ${JSON.stringify(load.statuses)}`);
+      const batches = clients * batchesPerClient;
       results.push({
         clients,
         batches,
@@ -70,9 +83,9 @@ export async function measureRestIngest(
 
 /**
  * The limit: the same rows inserted straight into the same SQLite schema and settings (WAL,
- * synchronous=FULL, foreign keys), one prepared statement, one transaction per 1,000 rows.
+ * synchronous=FULL, foreign keys), one prepared statement, one transaction per batch.
  */
-export async function measureRawSqlite(points: number): Promise<number> {
+export async function measureRawSqlite(clients: number, batchesPerClient: number): Promise<number> {
   const home = mkdtempSync(join(tmpdir(), 'gyre-bench-raw-'));
   const file = join(home, 'gyre.db');
   try {
@@ -81,23 +94,24 @@ export async function measureRawSqlite(points: number): Promise<number> {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    const runId = 'f'.repeat(32);
-    db.prepare(
+    const addRun = db.prepare(
       `insert into runs (run_id, experiment_id, run_name, user_id, status, start_time, lifecycle_stage) values (?, 0, 'raw', 'bench', 'RUNNING', 0, 'active')`,
-    ).run(runId);
+    );
+    const runIds = Array.from({ length: clients }, (_, c) => String(c).padStart(32, 'f'));
+    for (const runId of runIds) addRun.run(runId);
     const insert = db.prepare(
       'insert into metrics (run_id, key, value, is_nan, step, timestamp) values (?, ?, ?, 0, ?, ?)',
     );
-    const insertBatch = db.transaction((start: number) => {
-      const timestamp = Date.now();
-      for (let i = 0; i < POINTS_PER_BATCH; i += 1)
-        insert.run(runId, `metric_${i % 10}`, Math.random(), start + i, timestamp);
+    const insertBatch = db.transaction((runId: string, rows: MetricRow[]) => {
+      for (const row of rows) insert.run(runId, row.key, row.value, row.step, row.timestamp);
     });
+    const batches = workload(batchesPerClient);
     const begin = performance.now();
-    for (let start = 0; start < points; start += POINTS_PER_BATCH) insertBatch(start);
+    // Interleaved as the concurrent REST clients' batches arrive.
+    for (const rows of batches) for (const runId of runIds) insertBatch(runId, rows);
     const seconds = (performance.now() - begin) / 1000;
     db.close();
-    return points / seconds;
+    return (clients * batchesPerClient * POINTS_PER_BATCH) / seconds;
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

@@ -136,6 +136,26 @@ export function runSearchCases(h: () => StoreHarness): void {
       expect(await names(undefined, ['metrics.acc'])).toEqual(['r2', 'r1', 'r5', 'r3', 'r4']);
     });
 
+    it('orders by a metric the filter requires exactly as by any other', async () => {
+      expect(await names('metrics.acc > 0.8', ['metrics.acc DESC'])).toEqual(['r5', 'r1', 'r2']);
+      expect(await names('metrics.acc > 0.8', ['metrics.acc ASC'])).toEqual(['r2', 'r1', 'r5']);
+      expect(await names("params.lr IN ('0.1', '0.01')", ['params.lr DESC', 'run_name'])).toEqual([
+        'r1',
+        'r3',
+        'r2',
+      ]);
+      // OR does not guarantee the key: runs without it still come, last.
+      expect(await names("metrics.acc > 0.9 or params.lr = '0.001'", ['metrics.acc DESC'])).toEqual(
+        ['r5', 'r1', 'r4'],
+      );
+      expect(await names('metrics.acc IS NOT NULL', ['metrics.acc DESC'])).toEqual([
+        'r5',
+        'r1',
+        'r2',
+        'r3',
+      ]);
+    });
+
     it('orders by params, tags and attributes, with several terms', async () => {
       expect(await names(undefined, ['params.lr ASC', 'attributes.run_name DESC'])).toEqual([
         'r4',

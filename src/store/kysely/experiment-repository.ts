@@ -95,7 +95,7 @@ export class ExperimentRepository implements ExperimentStore {
   async search(query: ExperimentQuery): Promise<Experiment[]> {
     const where = [viewCondition('experiments', query.view)];
     if (query.filter) where.push(compileFilter(query.filter, this.target));
-    const order = compileOrder(query.orderBy ?? [], this.target);
+    const order = compileOrder(query.orderBy ?? [], this.target, query.filter);
     const keys = [
       ...order.keys,
       sql`experiments.creation_time desc`,

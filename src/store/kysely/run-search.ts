@@ -44,7 +44,7 @@ export async function searchRuns(
     where.push(sql`runs.experiment_id in (${sql.join(ids)})`);
   }
   if (query.filter) where.push(compileFilter(query.filter, target));
-  const order = compileOrder(query.orderBy ?? [], target);
+  const order = compileOrder(query.orderBy ?? [], target, query.filter);
   const keys = [...order.keys, sql`runs.start_time desc`, sql`runs.run_id asc`];
   const { rows } = await sql<RunRow>`select runs.* from runs ${sql.join(order.joins, sql` `)}
     where ${sql.join(where, sql` and `)}

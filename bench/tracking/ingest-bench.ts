@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteHandle } from '../../src/store/dialects/sqlite-handle.js';
 import { openStore } from '../../src/store/index.js';
 import { startGyreServer, stopped } from '../../test/support/spawn-gyre.js';
 import { percentile, postLoad } from './http-load.js';
@@ -83,28 +83,31 @@ export async function measureRestIngest(
 
 /**
  * The limit: the same rows inserted straight into the same SQLite schema and settings (WAL,
- * synchronous=FULL, foreign keys), one prepared statement, one transaction per batch.
+ * synchronous=FULL, foreign keys), same SQLite binding, one prepared statement, one transaction
+ * per batch.
  */
 export async function measureRawSqlite(clients: number, batchesPerClient: number): Promise<number> {
   const home = mkdtempSync(join(tmpdir(), 'gyre-bench-raw-'));
   const file = join(home, 'gyre.db');
   try {
     await (await openStore({ databaseUrl: `sqlite:${file}` })).close();
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    const db = openSqliteHandle(file);
+    db.exec('pragma journal_mode = WAL');
+    db.exec('pragma synchronous = FULL');
+    db.exec('pragma foreign_keys = ON');
     const addRun = db.prepare(
       `insert into runs (run_id, experiment_id, run_name, user_id, status, start_time, lifecycle_stage) values (?, 0, 'raw', 'bench', 'RUNNING', 0, 'active')`,
     );
     const runIds = Array.from({ length: clients }, (_, c) => String(c).padStart(32, 'f'));
-    for (const runId of runIds) addRun.run(runId);
+    for (const runId of runIds) addRun.run([runId]);
     const insert = db.prepare(
       'insert into metrics (run_id, key, value, is_nan, step, timestamp) values (?, ?, ?, 0, ?, ?)',
     );
-    const insertBatch = db.transaction((runId: string, rows: MetricRow[]) => {
-      for (const row of rows) insert.run(runId, row.key, row.value, row.step, row.timestamp);
-    });
+    const insertBatch = (runId: string, rows: MetricRow[]) => {
+      db.exec('begin immediate');
+      for (const row of rows) insert.run([runId, row.key, row.value, row.step, row.timestamp]);
+      db.exec('commit');
+    };
     const batches = workload(batchesPerClient);
     const begin = performance.now();
     // Interleaved as the concurrent REST clients' batches arrive.

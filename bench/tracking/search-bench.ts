@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { buildServer } from '../../src/api/index.js';
 import { openGyre } from '../../src/app/index.js';
 import { loadConfig } from '../../src/core/config/index.js';
 import { silentLogger } from '../../src/core/logging/index.js';
+import { openSqliteHandle } from '../../src/store/dialects/sqlite-handle.js';
 import { percentile } from './http-load.js';
 
 export interface SearchResult {
@@ -105,8 +105,8 @@ export async function measureSearch(runCount: number, queries = 60): Promise<Sea
 }
 
 function seed(file: string, runCount: number): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  const db = openSqliteHandle(file);
+  db.exec('pragma journal_mode = WAL');
   const run = db.prepare(
     `insert into runs (run_id, experiment_id, run_name, user_id, status, start_time, lifecycle_stage) values (?, 0, ?, 'bench', 'FINISHED', ?, 'active')`,
   );
@@ -119,25 +119,25 @@ function seed(file: string, runCount: number): void {
     'insert into latest_metrics (run_id, key, value, is_nan, step, timestamp) values (?, ?, ?, 0, 0, ?)',
   );
   const optimizers = ['adam', 'sgd', 'rmsprop'];
-  db.transaction(() => {
-    for (let i = 0; i < runCount; i += 1) {
-      const id = i.toString(16).padStart(32, '0');
-      const time = 1_700_000_000_000 + i * 1000;
-      run.run(id, `run-${i}`, time);
-      param.run(id, 'optimizer', optimizers[i % 3]);
-      param.run(id, 'lr', String(10 ** -(1 + (i % 4))));
-      param.run(id, 'layers', String(1 + (i % 5)));
-      tag.run(id, 'team', i % 2 === 0 ? 'vision' : 'nlp');
-      tag.run(id, 'mlflow.source.name', 'train.py');
-      for (const [key, value] of [
-        ['acc', Math.random()],
-        ['loss', Math.random() * 2],
-        ['f1', Math.random()],
-      ] as const) {
-        metric.run(id, key, value, time);
-        latest.run(id, key, value, time);
-      }
+  db.exec('begin');
+  for (let i = 0; i < runCount; i += 1) {
+    const id = i.toString(16).padStart(32, '0');
+    const time = 1_700_000_000_000 + i * 1000;
+    run.run([id, `run-${i}`, time]);
+    param.run([id, 'optimizer', optimizers[i % 3]]);
+    param.run([id, 'lr', String(10 ** -(1 + (i % 4)))]);
+    param.run([id, 'layers', String(1 + (i % 5))]);
+    tag.run([id, 'team', i % 2 === 0 ? 'vision' : 'nlp']);
+    tag.run([id, 'mlflow.source.name', 'train.py']);
+    for (const [key, value] of [
+      ['acc', Math.random()],
+      ['loss', Math.random() * 2],
+      ['f1', Math.random()],
+    ] as const) {
+      metric.run([id, key, value, time]);
+      latest.run([id, key, value, time]);
     }
-  })();
+  }
+  db.exec('commit');
   db.close();
 }

@@ -1,4 +1,5 @@
 import { describeStoreConformance } from './conformance/index.js';
+import { defaultSqliteDriver } from './dialects/sqlite-handle.js';
 import { sqliteHarness } from './testing/store-harness.js';
 
-describeStoreConformance('sqlite', sqliteHarness);
+describeStoreConformance(`sqlite via ${defaultSqliteDriver()}`, sqliteHarness);

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
@@ -11,6 +10,7 @@ import {
 } from 'kysely';
 import { GyreError } from '../../core/errors/index.js';
 import type { Database } from '../kysely/database.js';
+import { openSqliteHandle, type SqliteHandle } from './sqlite-handle.js';
 
 /** How long a statement keeps retrying while another process holds the write lock. */
 const LOCK_WAIT_MS = 15_000;
@@ -20,7 +20,7 @@ const LOCK_WAIT_MS = 15_000;
  * - Transactions start with BEGIN IMMEDIATE, taking the write lock up front, so a
  *   read-then-write transaction never fails trying to upgrade its lock.
  * - Waiting for the lock happens here, asynchronously, instead of in SQLite's busy handler:
- *   better-sqlite3 is synchronous, and a busy handler would freeze the whole event loop.
+ *   the bindings are synchronous, and a busy handler would freeze the whole event loop.
  */
 class SharedFileSqliteDriver extends SqliteDriver {
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -50,7 +50,7 @@ async function retryWhileLocked<T>(run: () => Promise<T>): Promise<T> {
 }
 
 class SharedFileSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: BetterSqlite3.Database) {
+  constructor(private readonly database: SqliteHandle) {
     super({ database });
   }
 
@@ -59,15 +59,16 @@ class SharedFileSqliteDialect extends SqliteDialect {
   }
 }
 
-export function openSqlite(path: string): { db: Kysely<Database>; handle: BetterSqlite3.Database } {
-  let database: BetterSqlite3.Database;
+export function openSqlite(path: string): { db: Kysely<Database>; handle: SqliteHandle } {
+  let handle: SqliteHandle;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    database = new BetterSqlite3(path, { timeout: 0 });
-    if (path !== ':memory:') database.pragma('journal_mode = WAL');
+    handle = openSqliteHandle(path);
+    if (path !== ':memory:') handle.exec('pragma journal_mode = WAL');
     // FULL: a commit that was acknowledged survives power loss, not only a process crash.
-    database.pragma('synchronous = FULL');
-    database.pragma('foreign_keys = ON');
+    handle.exec('pragma synchronous = FULL');
+    handle.exec('pragma foreign_keys = ON');
+    handle.exec('pragma busy_timeout = 0');
   } catch (error) {
     throw new GyreError(
       'TEMPORARILY_UNAVAILABLE',
@@ -77,8 +78,5 @@ export function openSqlite(path: string): { db: Kysely<Database>; handle: Better
       },
     );
   }
-  return {
-    db: new Kysely<Database>({ dialect: new SharedFileSqliteDialect(database) }),
-    handle: database,
-  };
+  return { db: new Kysely<Database>({ dialect: new SharedFileSqliteDialect(handle) }), handle };
 }

@@ -2,57 +2,26 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
 import { readTar } from '../testing/read-tar.js';
-import type { WireArtifactEntry, WireArtifactListing, WireRun } from './wire/schemas.js';
-
-interface ListReply {
-  root: string;
-  files: WireArtifactListing[];
-}
 
 let h: ApiHarness;
 let runId: string;
 beforeEach(async () => {
   h = await openApiHarness({ jsonBodyLimit: 1024 });
-  const created = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload: {} });
-  runId = created.json<{ run: WireRun }>().run.info.run_id;
+  runId = (await h.calls.createRun()).info.run_id;
 });
 afterEach(() => h.dispose());
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
-async function upload(
-  path: string,
-  payload: string | Buffer,
-  contentType?: string,
-): Promise<WireArtifactEntry> {
-  const response = await h.app.inject({
-    method: 'PUT',
-    url: `/api/v1/runs/${runId}/artifacts/content/${path}`,
-    headers: contentType ? { 'content-type': contentType } : {},
-    payload,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ artifact: WireArtifactEntry }>().artifact;
-}
-
-async function list(query = ''): Promise<ListReply> {
-  const response = await h.app.inject({
-    method: 'GET',
-    url: `/api/v1/runs/${runId}/artifacts${query}`,
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<ListReply>();
-}
-
 describe('artifact listing and archives', () => {
   beforeEach(async () => {
-    await upload('model/model.onnx', 'onnx-bytes');
-    await upload('model/meta/info.json', '{"v":1}', 'application/json');
-    await upload('readme.md', '# run');
+    await h.calls.uploadArtifact(runId, 'model/model.onnx', 'onnx-bytes');
+    await h.calls.uploadArtifact(runId, 'model/meta/info.json', '{"v":1}', 'application/json');
+    await h.calls.uploadArtifact(runId, 'readme.md', '# run');
   });
 
   it('lists immediate children, directories first', async () => {
-    const root = await list();
+    const root = await h.calls.listArtifacts(runId);
     expect(root.root).toBe('');
     expect(root.files).toEqual([
       { path: 'model', is_dir: true },
@@ -64,7 +33,7 @@ describe('artifact listing and archives', () => {
         created_time: expect.any(Number),
       },
     ]);
-    const model = await list('?path=model');
+    const model = await h.calls.listArtifacts(runId, 'path=model');
     expect(model.root).toBe('model');
     expect(model.files.map((f) => [f.path, f.is_dir])).toEqual([
       ['model/meta', true],
@@ -73,19 +42,19 @@ describe('artifact listing and archives', () => {
   });
 
   it('lists every file below with recursive=true', async () => {
-    const all = await list('?recursive=true');
+    const all = await h.calls.listArtifacts(runId, 'recursive=true');
     expect(all.files.map((f) => f.path).sort()).toEqual([
       'model/meta/info.json',
       'model/model.onnx',
       'readme.md',
     ]);
     expect(all.files.every((f) => !f.is_dir && typeof f.digest === 'string')).toBe(true);
-    const model = await list('?path=model&recursive=true');
+    const model = await h.calls.listArtifacts(runId, 'path=model&recursive=true');
     expect(model.files.map((f) => f.path).sort()).toEqual([
       'model/meta/info.json',
       'model/model.onnx',
     ]);
-    expect((await list('?path=empty&recursive=true')).files).toEqual([]);
+    expect((await h.calls.listArtifacts(runId, 'path=empty&recursive=true')).files).toEqual([]);
   });
 
   it('downloads a directory as a tar archive with paths relative to it', async () => {

@@ -4,47 +4,16 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-import type { WireArtifactEntry, WireArtifactListing, WireRun } from './wire/schemas.js';
-
-interface ListReply {
-  root: string;
-  files: WireArtifactListing[];
-}
 
 let h: ApiHarness;
 let runId: string;
 beforeEach(async () => {
   h = await openApiHarness({ jsonBodyLimit: 1024 });
-  const created = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload: {} });
-  runId = created.json<{ run: WireRun }>().run.info.run_id;
+  runId = (await h.calls.createRun()).info.run_id;
 });
 afterEach(() => h.dispose());
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
-
-async function upload(
-  path: string,
-  payload: string | Buffer,
-  contentType?: string,
-): Promise<WireArtifactEntry> {
-  const response = await h.app.inject({
-    method: 'PUT',
-    url: `/api/v1/runs/${runId}/artifacts/content/${path}`,
-    headers: contentType ? { 'content-type': contentType } : {},
-    payload,
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ artifact: WireArtifactEntry }>().artifact;
-}
-
-async function list(query = ''): Promise<ListReply> {
-  const response = await h.app.inject({
-    method: 'GET',
-    url: `/api/v1/runs/${runId}/artifacts${query}`,
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<ListReply>();
-}
 
 /** Every blob file under the artifact root (complete blobs and temporary parts). */
 function storedBlobFiles(): string[] {
@@ -71,7 +40,7 @@ describe('artifact upload and download', () => {
       ['image.png', binary, 'image/png'],
     ];
     for (const [path, content, type] of cases) {
-      const entry = await upload(path, content, type);
+      const entry = await h.calls.uploadArtifact(runId, path, content, type);
       expect(entry).toEqual({
         path,
         digest: sha256(content),
@@ -95,10 +64,10 @@ describe('artifact upload and download', () => {
   });
 
   it('overwrites a path and deduplicates identical content', async () => {
-    const a = await upload('a.txt', 'same');
-    const b = await upload('b.txt', 'same');
+    const a = await h.calls.uploadArtifact(runId, 'a.txt', 'same');
+    const b = await h.calls.uploadArtifact(runId, 'b.txt', 'same');
     expect(b.digest).toBe(a.digest);
-    await upload('a.txt', 'changed');
+    await h.calls.uploadArtifact(runId, 'a.txt', 'changed');
     const download = await h.app.inject({
       method: 'GET',
       url: `/api/v1/runs/${runId}/artifacts/content/a.txt`,
@@ -108,7 +77,7 @@ describe('artifact upload and download', () => {
   });
 
   it('404s a missing file, a directory, and an unknown run', async () => {
-    await upload('dir/file.txt', 'x');
+    await h.calls.uploadArtifact(runId, 'dir/file.txt', 'x');
     const get = (path: string, run = runId) =>
       h.app.inject({ method: 'GET', url: `/api/v1/runs/${run}/artifacts/content/${path}` });
     expectErrorReply(await get('nope.txt'), 'RESOURCE_DOES_NOT_EXIST', /nope\.txt/);
@@ -179,7 +148,7 @@ describe('artifact path traversal', () => {
       });
     }
     expect(storedBlobFiles()).toEqual([]);
-    expect((await list('?recursive=true')).files).toEqual([]);
+    expect((await h.calls.listArtifacts(runId, 'recursive=true')).files).toEqual([]);
   });
 
   it('refuses %2e%2e-encoded paths through inject and writes nothing', async () => {
@@ -194,6 +163,6 @@ describe('artifact path traversal', () => {
       expect(Object.keys(response.json<object>()).sort()).toEqual(['error_code', 'message']);
     }
     expect(storedBlobFiles()).toEqual([]);
-    expect((await list('?recursive=true')).files).toEqual([]);
+    expect((await h.calls.listArtifacts(runId, 'recursive=true')).files).toEqual([]);
   });
 });

@@ -1,14 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireExperiment } from './wire/schemas.js';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-
-interface ExperimentReply {
-  experiment: WireExperiment;
-}
-interface SearchReply {
-  experiments: WireExperiment[];
-  next_page_token?: string;
-}
 
 let h: ApiHarness;
 beforeEach(async () => {
@@ -16,38 +7,22 @@ beforeEach(async () => {
 });
 afterEach(() => h.dispose());
 
-async function create(name: string, tags?: Record<string, string>): Promise<WireExperiment> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/experiments',
-    payload: tags ? { name, tags } : { name },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<ExperimentReply>().experiment;
-}
-
-async function search(query: string): Promise<SearchReply> {
-  const response = await h.app.inject({ method: 'GET', url: `/api/v1/experiments?${query}` });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<SearchReply>();
-}
-
 describe('experiment search', () => {
   it('searches with a filter, order_by, view and page tokens', async () => {
-    await create('alpha', { team: 'risk' });
-    await create('beta', { team: 'growth' });
-    await create('gamma', { team: 'risk' });
+    await h.calls.createExperiment('alpha', { team: 'risk' });
+    await h.calls.createExperiment('beta', { team: 'growth' });
+    await h.calls.createExperiment('gamma', { team: 'risk' });
 
-    const risk = await search(
+    const risk = await h.calls.searchExperiments(
       `filter=${encodeURIComponent("tags.team = 'risk'")}&order_by=${encodeURIComponent('name DESC')}`,
     );
     expect(risk.experiments.map((e) => e.name)).toEqual(['gamma', 'alpha']);
     expect(risk.next_page_token).toBeUndefined();
 
-    const first = await search('order_by=name%20ASC&max_results=2');
+    const first = await h.calls.searchExperiments('order_by=name%20ASC&max_results=2');
     expect(first.experiments.map((e) => e.name)).toEqual(['Default', 'alpha']);
     expect(first.next_page_token).toEqual(expect.any(String));
-    const second = await search(
+    const second = await h.calls.searchExperiments(
       `order_by=name%20ASC&max_results=2&page_token=${encodeURIComponent(first.next_page_token!)}`,
     );
     expect(second.experiments.map((e) => e.name)).toEqual(['beta', 'gamma']);

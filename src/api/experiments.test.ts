@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WireExperiment } from './wire/schemas.js';
+import type { ExperimentReply } from '../testing/api-calls.js';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-
-interface ExperimentReply {
-  experiment: WireExperiment;
-}
-interface SearchReply {
-  experiments: WireExperiment[];
-  next_page_token?: string;
-}
 
 let h: ApiHarness;
 beforeEach(async () => {
@@ -16,25 +8,13 @@ beforeEach(async () => {
 });
 afterEach(() => h.dispose());
 
-async function create(name: string, tags?: Record<string, string>): Promise<WireExperiment> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/experiments',
-    payload: tags ? { name, tags } : { name },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<ExperimentReply>().experiment;
-}
-
-async function search(query: string): Promise<SearchReply> {
-  const response = await h.app.inject({ method: 'GET', url: `/api/v1/experiments?${query}` });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<SearchReply>();
-}
+/** The names `GET /experiments?{query}` finds. */
+const experimentNames = async (query: string) =>
+  (await h.calls.searchExperiments(query)).experiments.map((e) => e.name);
 
 describe('experiments', () => {
   it('creates an experiment with tags and returns the full wire shape', async () => {
-    const experiment = await create('fraud', { team: 'risk' });
+    const experiment = await h.calls.createExperiment('fraud', { team: 'risk' });
     expect(experiment).toEqual({
       experiment_id: expect.stringMatching(/^\d+$/),
       name: 'fraud',
@@ -54,7 +34,7 @@ describe('experiments', () => {
   });
 
   it('refuses a duplicate name with RESOURCE_ALREADY_EXISTS', async () => {
-    await create('dup');
+    await h.calls.createExperiment('dup');
     const again = await h.app.inject({
       method: 'POST',
       url: '/api/v1/experiments',
@@ -64,7 +44,7 @@ describe('experiments', () => {
   });
 
   it('gets an experiment by name, and 404s an unknown name or id', async () => {
-    const experiment = await create('by name é');
+    const experiment = await h.calls.createExperiment('by name é');
     const found = await h.app.inject({
       method: 'GET',
       url: `/api/v1/experiments/by-name?name=${encodeURIComponent('by name é')}`,
@@ -90,8 +70,8 @@ describe('experiments', () => {
   });
 
   it('renames, and refuses a rename onto a taken name', async () => {
-    const experiment = await create('old');
-    await create('taken');
+    const experiment = await h.calls.createExperiment('old');
+    await h.calls.createExperiment('taken');
     const renamed = await h.app.inject({
       method: 'PATCH',
       url: `/api/v1/experiments/${experiment.experiment_id}`,
@@ -121,7 +101,7 @@ describe('experiments', () => {
   });
 
   it('sets and deletes experiment tags', async () => {
-    const { experiment_id: id } = await create('tagged');
+    const { experiment_id: id } = await h.calls.createExperiment('tagged');
     const set = await h.app.inject({
       method: 'PUT',
       url: `/api/v1/experiments/${id}/tags`,
@@ -155,14 +135,14 @@ describe('experiments', () => {
   });
 
   it('soft-deletes and restores; deleted experiments are hidden from the default view', async () => {
-    const { experiment_id: id } = await create('doomed');
+    const { experiment_id: id } = await h.calls.createExperiment('doomed');
     const deleted = await h.app.inject({ method: 'DELETE', url: `/api/v1/experiments/${id}` });
     expect(deleted.statusCode).toBe(200);
     expect(deleted.json<ExperimentReply>().experiment.lifecycle_stage).toBe('deleted');
 
-    expect((await search('')).experiments.map((e) => e.name)).not.toContain('doomed');
-    expect((await search('view=DELETED_ONLY')).experiments.map((e) => e.name)).toEqual(['doomed']);
-    expect((await search('view=ALL')).experiments.map((e) => e.name)).toContain('doomed');
+    expect(await experimentNames('')).not.toContain('doomed');
+    expect(await experimentNames('view=DELETED_ONLY')).toEqual(['doomed']);
+    expect(await experimentNames('view=ALL')).toContain('doomed');
 
     const restored = await h.app.inject({
       method: 'POST',
@@ -170,7 +150,7 @@ describe('experiments', () => {
     });
     expect(restored.statusCode).toBe(200);
     expect(restored.json<ExperimentReply>().experiment.lifecycle_stage).toBe('active');
-    expect((await search('')).experiments.map((e) => e.name)).toContain('doomed');
+    expect(await experimentNames('')).toContain('doomed');
 
     expectErrorReply(
       await h.app.inject({ method: 'POST', url: `/api/v1/experiments/${id}/restore` }),
@@ -211,6 +191,6 @@ describe('experiments', () => {
       /250/,
     );
     // Nothing above was stored.
-    expect((await search('view=ALL')).experiments.map((e) => e.name)).toEqual(['Default']);
+    expect(await experimentNames('view=ALL')).toEqual(['Default']);
   });
 });

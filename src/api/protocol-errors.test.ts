@@ -2,24 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../store/index.js';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
 import { gyreVersion } from './version.js';
-import type { WireRun } from './wire/schemas.js';
 
 let h: ApiHarness;
 let runId: string;
 beforeEach(async () => {
   h = await openApiHarness({ jsonBodyLimit: 1024 });
-  const created = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload: {} });
-  runId = created.json<{ run: WireRun }>().run.info.run_id;
+  runId = (await h.calls.createRun()).info.run_id;
 });
 afterEach(() => h.dispose());
 
 const postRaw = (url: string, payload: string | Buffer, contentType = 'application/json') =>
   h.app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
-
-async function runData(): Promise<WireRun['data']> {
-  const response = await h.app.inject({ method: 'GET', url: `/api/v1/runs/${runId}` });
-  return response.json<{ run: WireRun }>().run.data;
-}
 
 describe('request bodies', () => {
   it('answers a JSON body over json_body_limit with 413 PAYLOAD_TOO_LARGE and writes nothing', async () => {
@@ -34,7 +27,7 @@ describe('request bodies', () => {
       'PAYLOAD_TOO_LARGE',
       /1024 bytes \(json_body_limit\)/,
     );
-    expect((await runData()).tags.note).toHaveLength(900);
+    expect((await h.calls.getRun(runId)).data.tags.note).toHaveLength(900);
     expectErrorReply(
       await postRaw('/api/v1/experiments', JSON.stringify({ name: 'n'.repeat(1100) })),
       'PAYLOAD_TOO_LARGE',
@@ -67,7 +60,7 @@ describe('request bodies', () => {
     );
     const experiments = await h.app.inject({ method: 'GET', url: '/api/v1/experiments?view=ALL' });
     expect(experiments.json<{ experiments: unknown[] }>().experiments).toHaveLength(1);
-    expect((await runData()).params).toEqual({});
+    expect((await h.calls.getRun(runId)).data.params).toEqual({});
   });
 
   it('answers a JSON escape that decodes to a lone surrogate in a key with 400', async () => {
@@ -93,7 +86,7 @@ describe('request bodies', () => {
       (await postRaw(`/api/v1/runs/${runId}/params`, '{"key":"p","value":"\\ud83d\\ude00"}'))
         .statusCode,
     ).toBe(204);
-    expect(await runData()).toMatchObject({ params: { p: '😀' }, tags: {} });
+    expect((await h.calls.getRun(runId)).data).toMatchObject({ params: { p: '😀' }, tags: {} });
   });
 
   it('refuses prototype-polluting keys', async () => {

@@ -1,38 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-import type { WireMetricPoint, WireRun } from './wire/schemas.js';
-
-interface HistoryReply {
-  metrics: WireMetricPoint[];
-  next_page_token?: string;
-}
 
 let h: ApiHarness;
 let runId: string;
 beforeEach(async () => {
   h = await openApiHarness();
-  const created = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload: {} });
-  runId = created.json<{ run: WireRun }>().run.info.run_id;
+  runId = (await h.calls.createRun()).info.run_id;
 });
 afterEach(() => h.dispose());
 
 const post = (path: string, payload: unknown) =>
   h.app.inject({ method: 'POST', url: `/api/v1/runs/${runId}${path}`, payload: payload as object });
-
-async function getRun(): Promise<WireRun> {
-  const response = await h.app.inject({ method: 'GET', url: `/api/v1/runs/${runId}` });
-  expect(response.statusCode).toBe(200);
-  return response.json<{ run: WireRun }>().run;
-}
-
-async function history(key: string, extra = ''): Promise<HistoryReply> {
-  const response = await h.app.inject({
-    method: 'GET',
-    url: `/api/v1/runs/${runId}/metrics/history?key=${encodeURIComponent(key)}${extra}`,
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<HistoryReply>();
-}
 
 describe('run logging errors', () => {
   it('refuses wrong value types and unknown fields', async () => {
@@ -97,7 +75,7 @@ describe('run logging errors', () => {
     );
     expect(body.message).toContain("'0.01'");
     expect(body.message).toContain("'0.02'");
-    expect((await getRun()).data.params).toEqual({ lr: '0.01' });
+    expect((await h.calls.getRun(runId)).data.params).toEqual({ lr: '0.01' });
   });
 
   it('writes nothing of a batch that fails', async () => {
@@ -127,9 +105,9 @@ describe('run logging errors', () => {
       'INVALID_PARAMETER_VALUE',
       /bad key!/,
     );
-    const data = (await getRun()).data;
+    const data = (await h.calls.getRun(runId)).data;
     expect(data).toEqual({ params: { lr: '0.01' }, tags: {}, metrics: {} });
-    expect((await history('loss')).metrics).toEqual([]);
+    expect((await h.calls.metricHistory(runId, 'loss')).metrics).toEqual([]);
   });
 
   it('refuses a key that is a lone surrogate after JSON unescaping', async () => {
@@ -140,7 +118,7 @@ describe('run logging errors', () => {
       payload: '{"metrics":[{"key":"a\\ud800","value":1}]}',
     });
     expectErrorReply(response, 'INVALID_PARAMETER_VALUE', /lone surrogate/);
-    expect((await getRun()).data.metrics).toEqual({});
+    expect((await h.calls.getRun(runId)).data.metrics).toEqual({});
   });
 
   it('refuses invalid UTF-8 bytes inside a key with BAD_REQUEST', async () => {
@@ -156,7 +134,7 @@ describe('run logging errors', () => {
       payload,
     });
     expectErrorReply(response, 'BAD_REQUEST', /UTF-8/);
-    expect((await getRun()).data.params).toEqual({});
+    expect((await h.calls.getRun(runId)).data.params).toEqual({});
   });
 
   it('refuses logging to a deleted run, and 404s an unknown run', async () => {

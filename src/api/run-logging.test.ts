@@ -1,38 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-import type { WireMetricPoint, WireRun } from './wire/schemas.js';
-
-interface HistoryReply {
-  metrics: WireMetricPoint[];
-  next_page_token?: string;
-}
 
 let h: ApiHarness;
 let runId: string;
 beforeEach(async () => {
   h = await openApiHarness();
-  const created = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload: {} });
-  runId = created.json<{ run: WireRun }>().run.info.run_id;
+  runId = (await h.calls.createRun()).info.run_id;
 });
 afterEach(() => h.dispose());
 
 const post = (path: string, payload: unknown) =>
   h.app.inject({ method: 'POST', url: `/api/v1/runs/${runId}${path}`, payload: payload as object });
-
-async function getRun(): Promise<WireRun> {
-  const response = await h.app.inject({ method: 'GET', url: `/api/v1/runs/${runId}` });
-  expect(response.statusCode).toBe(200);
-  return response.json<{ run: WireRun }>().run;
-}
-
-async function history(key: string, extra = ''): Promise<HistoryReply> {
-  const response = await h.app.inject({
-    method: 'GET',
-    url: `/api/v1/runs/${runId}/metrics/history?key=${encodeURIComponent(key)}${extra}`,
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<HistoryReply>();
-}
 
 describe('run logging', () => {
   it('logs a batch of metrics, params and tags atomically', async () => {
@@ -46,7 +24,7 @@ describe('run logging', () => {
     });
     expect(response.statusCode, response.body).toBe(204);
     expect(response.body).toBe('');
-    expect((await getRun()).data).toEqual({
+    expect((await h.calls.getRun(runId)).data).toEqual({
       params: { lr: '0.01' },
       tags: { team: 'risk' },
       metrics: { loss: { key: 'loss', value: 0.25, step: 1, timestamp: 2000 } },
@@ -64,7 +42,7 @@ describe('run logging', () => {
       payload: { key: 'note', value: 'hi' },
     });
     expect(tag.statusCode).toBe(204);
-    const data = (await getRun()).data;
+    const data = (await h.calls.getRun(runId)).data;
     expect(data.params).toEqual({ seed: '42' });
     expect(data.tags).toEqual({ note: 'hi' });
     expect(data.metrics.acc).toMatchObject({ key: 'acc', value: 0.9, step: 0 });
@@ -74,7 +52,7 @@ describe('run logging', () => {
       url: `/api/v1/runs/${runId}/tags?key=note`,
     });
     expect(removed.statusCode).toBe(204);
-    expect((await getRun()).data.tags).toEqual({});
+    expect((await h.calls.getRun(runId)).data.tags).toEqual({});
     expectErrorReply(
       await h.app.inject({ method: 'DELETE', url: `/api/v1/runs/${runId}/tags?key=note` }),
       'RESOURCE_DOES_NOT_EXIST',
@@ -91,14 +69,14 @@ describe('run logging', () => {
       ],
     });
     expect(response.statusCode, response.body).toBe(204);
-    expect((await history('odd')).metrics.map((m) => m.value)).toEqual([
+    expect((await h.calls.metricHistory(runId, 'odd')).metrics.map((m) => m.value)).toEqual([
       'NaN',
       'Infinity',
       '-Infinity',
     ]);
-    expect((await getRun()).data.metrics.odd!.value).toBe('-Infinity');
+    expect((await h.calls.getRun(runId)).data.metrics.odd!.value).toBe('-Infinity');
     expect((await post('/metrics', { key: 'nan', value: 'NaN' })).statusCode).toBe(204);
-    expect((await getRun()).data.metrics.nan!.value).toBe('NaN');
+    expect((await h.calls.getRun(runId)).data.metrics.nan!.value).toBe('NaN');
   });
 
   it('pages metric history by step with next_page_token', async () => {
@@ -110,14 +88,18 @@ describe('run logging', () => {
     }));
     expect((await post('/batch', { metrics: metrics.reverse() })).statusCode).toBe(204);
 
-    const first = await history('loss', '&max_results=2');
+    const first = await h.calls.metricHistory(runId, 'loss', '&max_results=2');
     expect(first.metrics.map((m) => m.step)).toEqual([0, 1]);
     expect(first.metrics[1]).toEqual({ key: 'loss', value: 0.1, step: 1, timestamp: 1001 });
     const token = first.next_page_token!;
     expect(token).toEqual(expect.any(String));
-    const second = await history('loss', `&max_results=2&page_token=${token}`);
+    const second = await h.calls.metricHistory(runId, 'loss', `&max_results=2&page_token=${token}`);
     expect(second.metrics.map((m) => m.step)).toEqual([2, 3]);
-    const third = await history('loss', `&max_results=2&page_token=${second.next_page_token}`);
+    const third = await h.calls.metricHistory(
+      runId,
+      'loss',
+      `&max_results=2&page_token=${second.next_page_token}`,
+    );
     expect(third.metrics.map((m) => m.step)).toEqual([4]);
     expect(third.next_page_token).toBeUndefined();
 

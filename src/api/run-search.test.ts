@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunSearchReply } from '../testing/api-calls.js';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-import type { WireRun } from './wire/schemas.js';
-
-interface RunReply {
-  run: WireRun;
-}
-interface SearchReply {
-  runs: WireRun[];
-  next_page_token?: string;
-}
 
 let h: ApiHarness;
 beforeEach(async () => {
@@ -16,47 +8,19 @@ beforeEach(async () => {
 });
 afterEach(() => h.dispose());
 
-async function createRun(payload: Record<string, unknown> = {}): Promise<WireRun> {
-  const response = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<RunReply>().run;
-}
-
-async function createExperiment(name: string): Promise<string> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/experiments',
-    payload: { name },
-  });
-  expect(response.statusCode).toBe(201);
-  return response.json<{ experiment: { experiment_id: string } }>().experiment.experiment_id;
-}
-
-async function searchPost(payload: Record<string, unknown>): Promise<SearchReply> {
-  const response = await h.app.inject({ method: 'POST', url: '/api/v1/runs/search', payload });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<SearchReply>();
-}
-
-async function searchGet(query: string): Promise<SearchReply> {
-  const response = await h.app.inject({ method: 'GET', url: `/api/v1/runs?${query}` });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<SearchReply>();
-}
-
-const names = (reply: SearchReply) => reply.runs.map((r) => r.info.run_name);
+const names = (reply: RunSearchReply) => reply.runs.map((r) => r.info.run_name);
 
 describe('runs: search', () => {
   async function seed(): Promise<{ a: string; b: string }> {
-    const a = await createExperiment('a');
-    const b = await createExperiment('b');
+    const a = (await h.calls.createExperiment('a')).experiment_id;
+    const b = (await h.calls.createExperiment('b')).experiment_id;
     const runs: [string, string, number, string][] = [
       [a, 'a1', 0.7, 'adam'],
       [a, 'a2', 0.9, 'sgd'],
       [b, 'b1', 0.8, 'adam'],
     ];
     for (const [experimentId, name, acc, optimizer] of runs) {
-      const run = await createRun({ experiment_id: experimentId, run_name: name });
+      const run = await h.calls.createRun({ experiment_id: experimentId, run_name: name });
       const batch = await h.app.inject({
         method: 'POST',
         url: `/api/v1/runs/${run.info.run_id}/batch`,
@@ -72,16 +36,25 @@ describe('runs: search', () => {
 
   it('filters, orders and limits to experiments via POST /runs/search', async () => {
     const { a } = await seed();
-    expect(names(await searchPost({ order_by: ['metrics.acc DESC'] }))).toEqual(['a2', 'b1', 'a1']);
+    expect(names(await h.calls.searchRuns({ order_by: ['metrics.acc DESC'] }))).toEqual([
+      'a2',
+      'b1',
+      'a1',
+    ]);
     expect(
       names(
-        await searchPost({ filter: "params.optimizer = 'adam'", order_by: ['metrics.acc ASC'] }),
+        await h.calls.searchRuns({
+          filter: "params.optimizer = 'adam'",
+          order_by: ['metrics.acc ASC'],
+        }),
       ),
     ).toEqual(['a1', 'b1']);
     expect(
-      names(await searchPost({ experiment_ids: [a], order_by: ['attributes.run_name DESC'] })),
+      names(
+        await h.calls.searchRuns({ experiment_ids: [a], order_by: ['attributes.run_name DESC'] }),
+      ),
     ).toEqual(['a2', 'a1']);
-    const found = await searchPost({ filter: 'metrics.acc > 0.85' });
+    const found = await h.calls.searchRuns({ filter: 'metrics.acc > 0.85' });
     expect(found.runs).toHaveLength(1);
     expect(found.runs[0]!.data).toEqual({
       params: { optimizer: 'sgd' },
@@ -92,21 +65,21 @@ describe('runs: search', () => {
 
   it('offers the same search as GET /runs with repeated query parameters', async () => {
     const { a, b } = await seed();
-    const reply = await searchGet(
+    const reply = await h.calls.searchRunsByQuery(
       `experiment_ids=${a}&experiment_ids=${b}&order_by=${encodeURIComponent('metrics.acc DESC')}` +
         `&filter=${encodeURIComponent('metrics.acc < 0.85')}`,
     );
     expect(names(reply)).toEqual(['b1', 'a1']);
-    expect(names(await searchGet(`experiment_ids=${b}`))).toEqual(['b1']);
+    expect(names(await h.calls.searchRunsByQuery(`experiment_ids=${b}`))).toEqual(['b1']);
   });
 
   it('pages with next_page_token in both forms', async () => {
     await seed();
     const order = ['attributes.run_name ASC'];
-    const first = await searchPost({ order_by: order, max_results: 2 });
+    const first = await h.calls.searchRuns({ order_by: order, max_results: 2 });
     expect(names(first)).toEqual(['a1', 'a2']);
     expect(first.next_page_token).toEqual(expect.any(String));
-    const second = await searchPost({
+    const second = await h.calls.searchRuns({
       order_by: order,
       max_results: 2,
       page_token: first.next_page_token,
@@ -114,7 +87,7 @@ describe('runs: search', () => {
     expect(names(second)).toEqual(['b1']);
     expect(second.next_page_token).toBeUndefined();
 
-    const viaGet = await searchGet(
+    const viaGet = await h.calls.searchRunsByQuery(
       `order_by=${encodeURIComponent(order[0]!)}&max_results=2&page_token=${first.next_page_token}`,
     );
     expect(names(viaGet)).toEqual(['b1']);

@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunReply, RunSearchReply } from '../testing/api-calls.js';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-import type { WireRun } from './wire/schemas.js';
-
-interface RunReply {
-  run: WireRun;
-}
-interface SearchReply {
-  runs: WireRun[];
-  next_page_token?: string;
-}
 
 let h: ApiHarness;
 beforeEach(async () => {
@@ -16,33 +8,11 @@ beforeEach(async () => {
 });
 afterEach(() => h.dispose());
 
-async function createRun(payload: Record<string, unknown> = {}): Promise<WireRun> {
-  const response = await h.app.inject({ method: 'POST', url: '/api/v1/runs', payload });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<RunReply>().run;
-}
-
-async function createExperiment(name: string): Promise<string> {
-  const response = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/experiments',
-    payload: { name },
-  });
-  expect(response.statusCode).toBe(201);
-  return response.json<{ experiment: { experiment_id: string } }>().experiment.experiment_id;
-}
-
-async function searchPost(payload: Record<string, unknown>): Promise<SearchReply> {
-  const response = await h.app.inject({ method: 'POST', url: '/api/v1/runs/search', payload });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<SearchReply>();
-}
-
-const names = (reply: SearchReply) => reply.runs.map((r) => r.info.run_name);
+const names = (reply: RunSearchReply) => reply.runs.map((r) => r.info.run_name);
 
 describe('runs: create, get, patch', () => {
   it('creates a run in the Default experiment with the full wire shape', async () => {
-    const run = await createRun();
+    const run = await h.calls.createRun();
     expect(run).toEqual({
       info: {
         run_id: expect.stringMatching(/^[0-9a-f]{32}$/),
@@ -63,9 +33,9 @@ describe('runs: create, get, patch', () => {
   });
 
   it('creates a run with every field given', async () => {
-    const experimentId = await createExperiment('e');
-    const parent = await createRun({ experiment_id: experimentId });
-    const run = await createRun({
+    const experimentId = (await h.calls.createExperiment('e')).experiment_id;
+    const parent = await h.calls.createRun({ experiment_id: experimentId });
+    const run = await h.calls.createRun({
       experiment_id: experimentId,
       run_name: 'child',
       tags: { stage: 'dev' },
@@ -95,7 +65,7 @@ describe('runs: create, get, patch', () => {
     expectErrorReply(await post({ run_name: 5 }), 'INVALID_PARAMETER_VALUE', /body\.run_name/);
     expectErrorReply(await post({ start_time: 1.5 }), 'INVALID_PARAMETER_VALUE', /start_time/);
     expectErrorReply(await post({ name: 'x' }), 'INVALID_PARAMETER_VALUE', /unknown field 'name'/);
-    expect((await searchPost({ view: 'ALL' })).runs).toEqual([]);
+    expect((await h.calls.searchRuns({ view: 'ALL' })).runs).toEqual([]);
   });
 
   it('404s an unknown run id on every run route', async () => {
@@ -115,7 +85,7 @@ describe('runs: create, get, patch', () => {
   });
 
   it('patches status, end time and name; a terminal status stamps the end time', async () => {
-    const run = await createRun({ run_name: 'before' });
+    const run = await h.calls.createRun({ run_name: 'before' });
     const url = `/api/v1/runs/${run.info.run_id}`;
     const renamed = await h.app.inject({ method: 'PATCH', url, payload: { run_name: 'after' } });
     expect(renamed.statusCode).toBe(200);
@@ -154,17 +124,17 @@ describe('runs: create, get, patch', () => {
   });
 
   it('soft-deletes and restores a run', async () => {
-    const run = await createRun({ run_name: 'r' });
+    const run = await h.calls.createRun({ run_name: 'r' });
     const url = `/api/v1/runs/${run.info.run_id}`;
     const deleted = await h.app.inject({ method: 'DELETE', url });
     expect(deleted.statusCode).toBe(200);
     expect(deleted.json<RunReply>().run.info.lifecycle_stage).toBe('deleted');
-    expect(names(await searchPost({}))).toEqual([]);
-    expect(names(await searchPost({ view: 'DELETED_ONLY' }))).toEqual(['r']);
+    expect(names(await h.calls.searchRuns({}))).toEqual([]);
+    expect(names(await h.calls.searchRuns({ view: 'DELETED_ONLY' }))).toEqual(['r']);
 
     const restored = await h.app.inject({ method: 'POST', url: `${url}/restore` });
     expect(restored.statusCode).toBe(200);
     expect(restored.json<RunReply>().run.info.lifecycle_stage).toBe('active');
-    expect(names(await searchPost({}))).toEqual(['r']);
+    expect(names(await h.calls.searchRuns({}))).toEqual(['r']);
   });
 });

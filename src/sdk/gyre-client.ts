@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { openGyre, type Gyre } from '../app/index.js';
+import { normalizeArtifactPath } from '../artifacts/index.js';
 import { loadConfig, type ConfigInputs, type GyreConfig } from '../core/config/index.js';
 import { isGyreError } from '../core/errors/index.js';
 import { silentLogger } from '../core/logging/index.js';
@@ -13,6 +14,13 @@ import { HttpExperiments } from './http-experiments.js';
 import { HttpRuns } from './http-runs.js';
 import { HttpTransport } from './http-transport.js';
 import type { ArtifactsApi, ExperimentsApi, RunsApi } from './tracking-api.js';
+
+export interface DownloadProgress {
+  files: number;
+  bytes: number;
+  totalFiles: number;
+  totalBytes: number;
+}
 
 export interface StartRunOptions extends ActiveRunOptions {
   /** Experiment name or id; a name that does not exist yet is created. Default: the Default experiment. */
@@ -100,24 +108,38 @@ export class GyreClient {
     }
   }
 
-  /** Downloads a file or a whole directory of a run's artifacts into `destination`. */
+  /**
+   * Downloads a file or a whole directory of a run's artifacts into `destination`, one verified
+   * file at a time; `onProgress` hears after each file.
+   */
   async downloadArtifacts(
     runId: string,
     path: string,
     destination: string,
+    onProgress?: (progress: DownloadProgress) => void,
   ): Promise<ArtifactEntry[]> {
-    const files = await this.artifacts.listFiles(runId, path);
+    const directory = normalizeArtifactPath(path, { allowRoot: true });
+    const files = await this.artifacts.listFiles(runId, directory);
     const prefix =
-      files.length === 1 && files[0]!.path === path
-        ? path.slice(0, path.lastIndexOf('/') + 1)
-        : path === ''
+      files.length === 1 && files[0]!.path === directory
+        ? directory.slice(0, directory.lastIndexOf('/') + 1)
+        : directory === ''
           ? ''
-          : `${path}/`;
+          : `${directory}/`;
+    const progress = {
+      files: 0,
+      bytes: 0,
+      totalFiles: files.length,
+      totalBytes: files.reduce((sum, f) => sum + f.size, 0),
+    };
     for (const file of files) {
       const target = join(destination, ...file.path.slice(prefix.length).split('/'));
       await mkdir(dirname(target), { recursive: true });
       const { content } = await this.artifacts.open(runId, file.path);
       await pipeline(content, createWriteStream(target));
+      progress.files += 1;
+      progress.bytes += file.size;
+      onProgress?.({ ...progress });
     }
     return files;
   }

@@ -1,3 +1,3 @@
 export { ActiveRun, type ActiveRunOptions } from './active-run.js';
-export { GyreClient, type StartRunOptions } from './gyre-client.js';
+export { GyreClient, type DownloadProgress, type StartRunOptions } from './gyre-client.js';
 export type { ArtifactsApi, ExperimentsApi, RunsApi } from './tracking-api.js';

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { buildServer, type TypedApp } from '../api/index.js';
 import type { GyreConfig } from '../core/config/index.js';
 import { errorCatalog, type ErrorCode } from '../core/errors/index.js';
+import { ApiCalls } from './api-calls.js';
 import { openTempGyre } from './temp-gyre.js';
 
 export type TempGyre = Awaited<ReturnType<typeof openTempGyre>>;
@@ -11,6 +12,8 @@ export type TempGyre = Awaited<ReturnType<typeof openTempGyre>>;
 export interface ApiHarness {
   gyre: TempGyre;
   app: TypedApp;
+  /** Requests expected to succeed, asserting the status and returning the parsed body. */
+  calls: ApiCalls;
   dispose(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export async function openApiHarness(overrides: Partial<GyreConfig> = {}): Promi
   return {
     gyre,
     app,
+    calls: new ApiCalls(app),
     async dispose() {
       await app.close();
       await gyre.dispose();

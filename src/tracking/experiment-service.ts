@@ -108,7 +108,7 @@ export class ExperimentService {
 
   /** Soft delete: the experiment and its runs are hidden from listings and can be restored. */
   async delete(experimentId: string): Promise<Experiment> {
-    if (String(experimentId) === '0')
+    if (/^0+$/.test(String(experimentId)))
       throw invalidParameter('the Default experiment (id 0) cannot be deleted');
     const experiment = await this.deps.store.experiments.markDeleted(experimentId, this.now());
     this.deps.bus.publish('experiment.deleted', { experimentId });

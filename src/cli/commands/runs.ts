@@ -4,6 +4,7 @@ import type { Run, ViewType } from '../../store/index.js';
 import { collect, withClient, type CommandContext } from '../command-context.js';
 import { withConfigOptions, type ConfigFlags } from '../config-options.js';
 import { formatBytes, formatNumber, formatTime, printJson, printTable } from '../output.js';
+import { ProgressLine, transferText } from '../progress.js';
 
 type Flags = ConfigFlags & { json?: boolean };
 
@@ -112,7 +113,15 @@ export function runsCommand(program: Command, context: CommandContext): void {
     (runId: string, flags: Flags & { path: string; recursive?: boolean; download?: string }) =>
       withClient(flags, async (client) => {
         if (flags.download) {
-          const files = await client.downloadArtifacts(runId, flags.path, flags.download);
+          const progress = new ProgressLine({ json: flags.json });
+          let files;
+          try {
+            files = await client.downloadArtifacts(runId, flags.path, flags.download, (p) =>
+              progress.update(transferText('downloading', p, p)),
+            );
+          } finally {
+            progress.done();
+          }
           const bytes = files.reduce((sum, f) => sum + f.size, 0);
           if (flags.json)
             return printJson(context.output, {

@@ -1,14 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Database } from './database.js';
-
-export interface MetricRow {
-  run_id: string;
-  key: string;
-  value: number | null;
-  is_nan: number;
-  step: number;
-  timestamp: number;
-}
+import type { Database, MetricRow } from './database.js';
 
 /**
  * Appends metric history rows inside an open transaction: the one write whose speed decides

@@ -26,23 +26,10 @@ export interface Database {
   };
   params: { run_id: string; key: string; value: string };
   tags: { run_id: string; key: string; value: string };
-  /** Full history. NaN is stored as value NULL with is_nan 1 (SQLite cannot hold NaN). */
-  metrics: {
-    run_id: string;
-    key: string;
-    value: number | null;
-    is_nan: number;
-    step: number;
-    timestamp: number;
-  };
-  latest_metrics: {
-    run_id: string;
-    key: string;
-    value: number | null;
-    is_nan: number;
-    step: number;
-    timestamp: number;
-  };
+  /** Full history. */
+  metrics: MetricRow;
+  /** The latest point per (run, key): highest step, then latest timestamp. */
+  latest_metrics: MetricRow;
   run_artifacts: {
     run_id: string;
     path: string;
@@ -50,6 +37,16 @@ export interface Database {
     size: number;
     created_time: number;
   };
+}
+
+/** One metric point as stored. NaN is value NULL with is_nan 1 (SQLite cannot hold NaN). */
+export interface MetricRow {
+  run_id: string;
+  key: string;
+  value: number | null;
+  is_nan: number;
+  step: number;
+  timestamp: number;
 }
 
 export type TableName = keyof Database;

@@ -64,29 +64,24 @@ export const initialSchema: Migration = {
         .execute();
     }
 
-    await db.schema
-      .createTable('metrics')
-      .addColumn('run_id', t.text, (c) => c.notNull().references('runs.run_id'))
-      .addColumn('key', t.text, (c) => c.notNull())
-      .addColumn('value', t.double)
-      .addColumn('is_nan', 'integer', (c) => c.notNull())
-      .addColumn('step', t.bigint, (c) => c.notNull())
-      .addColumn('timestamp', t.bigint, (c) => c.notNull())
-      .execute();
+    // History and latest value share one row shape.
+    const metricTable = (name: string) =>
+      db.schema
+        .createTable(name)
+        .addColumn('run_id', t.text, (c) => c.notNull().references('runs.run_id'))
+        .addColumn('key', t.text, (c) => c.notNull())
+        .addColumn('value', t.double)
+        .addColumn('is_nan', 'integer', (c) => c.notNull())
+        .addColumn('step', t.bigint, (c) => c.notNull())
+        .addColumn('timestamp', t.bigint, (c) => c.notNull());
+    await metricTable('metrics').execute();
     await db.schema
       .createIndex('metrics_history')
       .on('metrics')
       .columns(['run_id', 'key', 'step', 'timestamp'])
       .execute();
 
-    await db.schema
-      .createTable('latest_metrics')
-      .addColumn('run_id', t.text, (c) => c.notNull().references('runs.run_id'))
-      .addColumn('key', t.text, (c) => c.notNull())
-      .addColumn('value', t.double)
-      .addColumn('is_nan', 'integer', (c) => c.notNull())
-      .addColumn('step', t.bigint, (c) => c.notNull())
-      .addColumn('timestamp', t.bigint, (c) => c.notNull())
+    await metricTable('latest_metrics')
       .addPrimaryKeyConstraint('latest_metrics_pk', ['run_id', 'key'])
       .execute();
     await db.schema

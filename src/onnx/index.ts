@@ -1,0 +1,12 @@
+export { encodeOnnxModel } from './encode-model.js';
+export { elementType, elementTypeCode } from './element-types.js';
+export { inspectOnnxModel } from './inspect-model.js';
+export type { Dim, ModelSignature, OnnxModelInfo, TypeSpec, ValueSpec } from './model-info.js';
+export { onnx, type OnnxTypes } from './onnx-proto.js';
+export { parseOnnxModel } from './parse-model.js';
+export {
+  checkLoadsInRuntime,
+  createRuntimeSession,
+  type RuntimeSession,
+  type SessionOptions,
+} from './runtime/onnx-runtime.js';

@@ -10,3 +10,6 @@ export {
 } from './open-store.js';
 export type { SchemaStatus } from './migrations/index.js';
 export * from './query/index.js';
+export type * from './registry-model.js';
+export { modelStages, modelVersionStatuses } from './registry-model.js';
+export type * from './registry-store.js';

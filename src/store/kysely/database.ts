@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** Table shapes as stored. Booleans are 0/1 integers so both dialects read them alike. */
-export interface Database {
+export interface Database extends RegistryTables {
   schema_migrations: { version: number; name: string; applied_time: number };
   experiments: {
     experiment_id: Generated<number>;
@@ -35,6 +35,64 @@ export interface Database {
     path: string;
     digest: string;
     size: number;
+    created_time: number;
+  };
+}
+
+/** Registry tables (migration 2). JSON columns hold text; the repositories parse them. */
+export interface RegistryTables {
+  registered_models: {
+    model_id: Generated<number>;
+    name: string;
+    description: string;
+    lifecycle_stage: string;
+    creation_time: number;
+    last_update_time: number;
+    deleted_time: number | null;
+  };
+  registered_model_tags: { model_id: number; key: string; value: string };
+  model_versions: {
+    version_id: Generated<number>;
+    model_id: number;
+    version: number;
+    source: string;
+    run_id: string | null;
+    status: string;
+    status_message: string;
+    description: string;
+    stage: string;
+    user_id: string;
+    digest: string;
+    size: number;
+    signature: string | null;
+    feature_schema: string | null;
+    class_labels: string | null;
+    model_info: string | null;
+    creation_time: number;
+    last_update_time: number;
+    lifecycle_stage: string;
+    deleted_time: number | null;
+  };
+  model_version_tags: { version_id: number; key: string; value: string };
+  model_aliases: { model_id: number; alias: string; version_id: number };
+  registry_audit: {
+    audit_id: Generated<number>;
+    time: number;
+    actor: string;
+    action: string;
+    model_id: number;
+    model_name: string;
+    version: number | null;
+    subject: string | null;
+    old_value: string | null;
+    new_value: string | null;
+  };
+  outbox: { event_id: Generated<number>; time: number; type: string; payload: string };
+  run_inputs: {
+    run_id: string;
+    kind: string;
+    ref: string;
+    digest: string | null;
     created_time: number;
   };
 }

@@ -1,9 +1,21 @@
 import type { Kysely } from 'kysely';
+import type {
+  ModelAliasStore,
+  ModelStore,
+  ModelVersionStore,
+  OutboxStore,
+  RegistryAuditStore,
+} from '../registry-store.js';
 import type { ExperimentStore, RunArtifactStore, RunStore, Store } from '../store.js';
 import { multiRowInsertWriter, type BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
 import { ExperimentRepository } from './experiment-repository.js';
 import { RunArtifactRepository } from './run-artifact-repository.js';
+import { AliasRepository } from './registry/alias-repository.js';
+import { AuditRepository, OutboxRepository } from './registry/audit-repository.js';
+import { ChangeRecorder } from './registry/change-recorder.js';
+import { ModelRepository } from './registry/model-repository.js';
+import { VersionRepository } from './registry/version-repository.js';
 import { RunRepository } from './run-repository.js';
 
 /** The Store over Kysely; nothing in it knows more of the dialect than the `dialect` flag. */
@@ -11,6 +23,11 @@ export class KyselyStore implements Store {
   readonly experiments: ExperimentStore;
   readonly runs: RunStore;
   readonly runArtifacts: RunArtifactStore;
+  readonly models: ModelStore;
+  readonly modelVersions: ModelVersionStore;
+  readonly modelAliases: ModelAliasStore;
+  readonly registryAudit: RegistryAuditStore;
+  readonly outbox: OutboxStore;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -20,6 +37,12 @@ export class KyselyStore implements Store {
     this.experiments = new ExperimentRepository(db, dialect);
     this.runs = new RunRepository(db, dialect, bulk);
     this.runArtifacts = new RunArtifactRepository(db);
+    const changes = new ChangeRecorder(dialect);
+    this.models = new ModelRepository(db, dialect, changes);
+    this.modelVersions = new VersionRepository(db, dialect, changes);
+    this.modelAliases = new AliasRepository(db, changes);
+    this.registryAudit = new AuditRepository(db);
+    this.outbox = new OutboxRepository(db, changes);
   }
 
   async close(): Promise<void> {

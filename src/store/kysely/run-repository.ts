@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { invalidParameter, notFound } from '../../core/errors/index.js';
 import type { MetricPoint, Run, RunInfo } from '../model.js';
+import type { RunInput } from '../registry-model.js';
 import type { ListWindow, NewRun, RunBatch, RunQuery, RunStore, RunUpdate } from '../store.js';
 import type { BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
@@ -9,6 +10,7 @@ import { experimentNotFound, runNotFound } from './not-found.js';
 import { decodeMetricRow } from './metric-values.js';
 import { writeRunBatch } from './run-batch-writer.js';
 import { loadRuns, toRunInfo } from './run-loader.js';
+import { listRunInputs, logRunInputs, runsUsing } from './run-inputs.js';
 import { searchRuns } from './run-search.js';
 
 export class RunRepository implements RunStore {
@@ -135,6 +137,18 @@ export class RunRepository implements RunStore {
 
   search(query: RunQuery): Promise<Run[]> {
     return searchRuns(this.db, this.dialect, query);
+  }
+
+  logInputs(runId: string, inputs: RunInput[], now: number): Promise<void> {
+    return logRunInputs(this.db, runId, inputs, now);
+  }
+
+  inputs(runId: string): Promise<RunInput[]> {
+    return listRunInputs(this.db, runId);
+  }
+
+  runsUsing(kind: string, ref: string): Promise<string[]> {
+    return runsUsing(this.db, kind, ref);
   }
 
   private async requireInfo(runId: string): Promise<RunInfo> {

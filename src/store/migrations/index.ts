@@ -1,8 +1,9 @@
 import { initialSchema } from './0001-initial.js';
+import { registrySchema } from './0002-registry.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append only. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, registrySchema];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 

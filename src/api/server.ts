@@ -9,6 +9,9 @@ import { validatorCompiler } from './plugins/validation.js';
 import { artifactRoutes } from './routes/artifacts.js';
 import { experimentRoutes } from './routes/experiments.js';
 import { healthRoutes } from './routes/health.js';
+import { modelVersionRoutes } from './routes/model-versions.js';
+import { modelRoutes } from './routes/models.js';
+import { registryMiscRoutes } from './routes/registry-misc.js';
 import { runLoggingRoutes } from './routes/run-logging.js';
 import { runRoutes } from './routes/runs.js';
 import type { TypedApp } from './typed-app.js';
@@ -64,6 +67,9 @@ export async function buildServer(gyre: Gyre): Promise<TypedApp> {
   runRoutes(app, gyre.tracking);
   runLoggingRoutes(app, gyre.tracking);
   await artifactRoutes(app, gyre.tracking);
+  modelRoutes(app, gyre.registry);
+  await modelVersionRoutes(app, gyre.registry);
+  registryMiscRoutes(app, gyre.registry);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.ready();

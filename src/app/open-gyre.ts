@@ -4,6 +4,7 @@ import type { GyreConfig } from '../core/config/index.js';
 import { EventBus } from '../core/events/index.js';
 import { createLogger, type Logger } from '../core/logging/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { RegistryService } from '../registry/index.js';
 import { TrackingService } from '../tracking/index.js';
 
 /** One process's Gyre: the store, the artifact store, the event bus and the services over them. */
@@ -14,6 +15,8 @@ export interface Gyre {
   blobs: BlobStore;
   bus: EventBus;
   tracking: TrackingService;
+  /** Acting as `local`; use `registry.as(actor)` to attribute changes to someone else. */
+  registry: RegistryService;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,12 @@ export async function openGyre(config: GyreConfig, options: OpenGyreOptions = {}
     logger.error({ err: error, event: event.type }, 'event subscriber failed'),
   );
   const tracking = new TrackingService({ store, blobs, bus, clock: options.clock });
+  const registry = new RegistryService({ store, blobs, bus, clock: options.clock });
+  // In-process subscribers hear of committed registry changes at once; other processes poll the outbox.
+  store.outbox.subscribe((events) => {
+    for (const event of events)
+      bus.publish(event.type, { ...event.payload, eventId: event.id }, event.time);
+  });
   return {
     config,
     logger,
@@ -43,6 +52,7 @@ export async function openGyre(config: GyreConfig, options: OpenGyreOptions = {}
     blobs,
     bus,
     tracking,
+    registry,
     async close() {
       await store.close();
     },

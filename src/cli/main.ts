@@ -5,6 +5,7 @@ import type { CommandContext } from './command-context.js';
 import { configCommand } from './commands/config.js';
 import { dbCommand } from './commands/db.js';
 import { experimentsCommand } from './commands/experiments.js';
+import { modelsCommand } from './commands/models.js';
 import { runsCommand } from './commands/runs.js';
 import { serverCommand } from './commands/server.js';
 import { processOutput, type Output } from './output.js';
@@ -26,6 +27,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   dbCommand(program, context);
   experimentsCommand(program, context);
   runsCommand(program, context);
+  modelsCommand(program, context);
 
   try {
     await program.parseAsync(argv);

@@ -10,3 +10,13 @@ export {
   type RuntimeSession,
   type SessionOptions,
 } from './runtime/onnx-runtime.js';
+export {
+  checkClassLabels,
+  checkFeatureSchema,
+  featureTypes,
+  gyreMetadataKeys,
+  readClassLabels,
+  readFeatureSchema,
+  type FeatureSchema,
+  type FeatureSpec,
+} from './gyre-metadata.js';

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { openGyre, type Gyre } from '../app/index.js';
@@ -11,9 +12,10 @@ import type { ArtifactEntry, RunStatus } from '../store/index.js';
 import { ActiveRun, type ActiveRunOptions } from './active-run.js';
 import { HttpArtifacts } from './http-artifacts.js';
 import { HttpExperiments } from './http-experiments.js';
+import { HttpRegistry } from './http-registry.js';
 import { HttpRuns } from './http-runs.js';
 import { HttpTransport } from './http-transport.js';
-import type { ArtifactsApi, ExperimentsApi, RunsApi } from './tracking-api.js';
+import type { ArtifactsApi, ExperimentsApi, RegistryApi, RunsApi } from './tracking-api.js';
 
 export interface DownloadProgress {
   files: number;
@@ -39,17 +41,24 @@ export class GyreClient {
     readonly experiments: ExperimentsApi,
     readonly runs: RunsApi,
     readonly artifacts: ArtifactsApi,
+    /** The model registry; changes are attributed to the client's actor. */
+    readonly registry: RegistryApi,
     private readonly onClose: () => Promise<void>,
     /** Where the client talks to: the server URL, or `local:` and the database URL. */
     readonly target: string,
   ) {}
 
-  static connect(url: string): GyreClient {
+  /**
+   * A client of the Gyre server at `url`. Registry changes are recorded as made by `actor`
+   * (default: the operating-system user name).
+   */
+  static connect(url: string, options: { actor?: string } = {}): GyreClient {
     const http = new HttpTransport(url.replace(/\/+$/, ''));
     return new GyreClient(
       new HttpExperiments(http),
       new HttpRuns(http),
       new HttpArtifacts(http),
+      new HttpRegistry(http, options.actor ?? defaultActor()),
       () => Promise.resolve(),
       url,
     );
@@ -76,6 +85,7 @@ export class GyreClient {
       experiments,
       runs,
       artifacts,
+      gyre.registry,
       () => (owns ? gyre.close() : Promise.resolve()),
       `local:${gyre.config.databaseUrl}`,
     );
@@ -162,5 +172,17 @@ export class GyreClient {
         throw createError;
       }
     }
+  }
+}
+
+function defaultActor(): string {
+  try {
+    return (
+      userInfo()
+        .username.replace(/[^\w.@+ -]/g, '_')
+        .slice(0, 100) || 'anonymous'
+    );
+  } catch {
+    return 'anonymous';
   }
 }

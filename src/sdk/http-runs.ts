@@ -1,6 +1,6 @@
 import { fromWireMetric, fromWireRun, toWireDouble } from '../api/wire/convert.js';
 import type { WireMetricPoint, WireRun } from '../api/wire/schemas.js';
-import type { MetricPoint, Page, Run, RunInfo, RunStatus } from '../store/index.js';
+import type { MetricPoint, Page, Run, RunInfo, RunInput, RunStatus } from '../store/index.js';
 import type { BatchInput, CreateRunInput, MetricInput, RunSearch } from '../tracking/index.js';
 import type { HttpTransport } from './http-transport.js';
 import type { RunsApi } from './tracking-api.js';
@@ -107,5 +107,20 @@ export class HttpRuns implements RunsApi {
       },
     );
     return { items: reply.runs.map(fromWireRun), nextPageToken: reply.next_page_token };
+  }
+
+  async logInputs(runId: string, inputs: RunInput[]): Promise<void> {
+    await this.http.json('POST', path(runId, '/inputs'), { body: { inputs } });
+  }
+
+  async inputs(runId: string): Promise<RunInput[]> {
+    const reply = await this.http.json<{
+      inputs: { kind: string; ref: string; digest?: string | null }[];
+    }>('GET', path(runId, '/inputs'));
+    return reply.inputs.map((input) => ({
+      kind: input.kind,
+      ref: input.ref,
+      digest: input.digest ?? null,
+    }));
   }
 }

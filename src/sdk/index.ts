@@ -1,3 +1,10 @@
 export { ActiveRun, type ActiveRunOptions } from './active-run.js';
 export { GyreClient, type DownloadProgress, type StartRunOptions } from './gyre-client.js';
-export type { ArtifactsApi, ExperimentsApi, RunsApi } from './tracking-api.js';
+export type {
+  ArtifactsApi,
+  ExperimentsApi,
+  ModelsApi,
+  RegistryApi,
+  RunsApi,
+  VersionsApi,
+} from './tracking-api.js';

@@ -8,7 +8,7 @@ import {
   type ViewType,
 } from '../store/index.js';
 import { limits } from './limits.js';
-import { decodePageToken, resolveMaxResults, toPage } from './page-token.js';
+import { decodePageToken, resolveMaxResults, toPage } from '../core/paging/index.js';
 import type { TrackingDeps } from './tracking-deps.js';
 import { validateKey, validateName, validateTags, validateText } from './validate.js';
 import { validateView } from './view.js';

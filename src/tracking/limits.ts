@@ -9,7 +9,5 @@ export const limits = {
   batchMetrics: 10_000,
   batchParams: 1000,
   batchTags: 1000,
-  maxResults: 50_000,
-  defaultMaxResults: 1000,
   metricHistoryMaxResults: 100_000,
 } as const;

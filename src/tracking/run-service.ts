@@ -5,6 +5,7 @@ import {
   parseOrderBy,
   runFilterSchema,
   type MetricPoint,
+  type RunInput,
   type Page,
   type Run,
   type RunInfo,
@@ -12,8 +13,9 @@ import {
   type ViewType,
 } from '../store/index.js';
 import { normaliseBatch, type BatchInput, type MetricInput } from './batch.js';
+import { validateInputs } from './run-inputs.js';
 import { limits } from './limits.js';
-import { decodePageToken, resolveMaxResults, toPage } from './page-token.js';
+import { decodePageToken, resolveMaxResults, toPage } from '../core/paging/index.js';
 import type { TrackingDeps } from './tracking-deps.js';
 import {
   validateInteger,
@@ -136,6 +138,15 @@ export class RunService {
 
   setTag(runId: string, key: string, value: string): Promise<void> {
     return this.logBatch(runId, { tags: [{ key, value }] });
+  }
+
+  /** Records what the run consumed (`{kind: 'dataset', ref: 'datasets:/flights/3', digest}`), for lineage. */
+  async logInputs(runId: string, inputs: RunInput[]): Promise<void> {
+    await this.deps.store.runs.logInputs(runId, validateInputs(inputs), this.now());
+  }
+
+  inputs(runId: string): Promise<RunInput[]> {
+    return this.deps.store.runs.inputs(runId);
   }
 
   async deleteTag(runId: string, key: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { TrackingService } from '../../tracking/index.js';
+import { rawBodyScope } from '../raw-body-scope.js';
 import type { TypedApp } from '../typed-app.js';
 import { toWireArtifactEntry, toWireListing } from '../wire/convert.js';
 import { ErrorBody, WireArtifactEntry, WireArtifactListing } from '../wire/schemas.js';
@@ -104,11 +105,8 @@ export async function artifactRoutes(app: TypedApp, tracking: TrackingService): 
     },
   );
 
-  // Uploads are streamed straight to the blob store whatever their content type: no body parser
-  // (and so no JSON size limit) applies inside this scope.
-  await app.register((scope: TypedApp) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+  // Uploads are streamed straight to the blob store whatever their content type.
+  await rawBodyScope(app, (scope) => {
     scope.put(
       '/api/v1/runs/:run_id/artifacts/content/*',
       {
@@ -129,6 +127,5 @@ export async function artifactRoutes(app: TypedApp, tracking: TrackingService): 
         return reply.status(201).send({ artifact: toWireArtifactEntry(entry) });
       },
     );
-    return Promise.resolve();
   });
 }

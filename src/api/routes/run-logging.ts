@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { TrackingService } from '../../tracking/index.js';
 import type { TypedApp } from '../typed-app.js';
+import { WireRunInput } from '../wire/registry-schemas.js';
 import { fromWireDouble, toWireMetric } from '../wire/convert.js';
 import {
   ErrorBody,
@@ -158,5 +159,42 @@ export function runLoggingRoutes(app: TypedApp, tracking: TrackingService): void
       });
       return { metrics: page.items.map(toWireMetric), next_page_token: page.nextPageToken };
     },
+  );
+
+  app.post(
+    '/api/v1/runs/:run_id/inputs',
+    {
+      schema: {
+        tags,
+        summary: 'Record what the run consumed (datasets, models, files), for lineage',
+        params: RunParams,
+        body: Type.Object({ inputs: Type.Array(WireRunInput) }, { additionalProperties: false }),
+        response: NoContent,
+      },
+    },
+    async (request, reply) => {
+      await tracking.runs.logInputs(
+        request.params.run_id,
+        request.body.inputs.map((input) => ({
+          kind: input.kind,
+          ref: input.ref,
+          digest: input.digest ?? null,
+        })),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/runs/:run_id/inputs',
+    {
+      schema: {
+        tags,
+        summary: "The run's recorded inputs",
+        params: RunParams,
+        response: { 200: Type.Object({ inputs: Type.Array(WireRunInput) }), ...errors },
+      },
+    },
+    async (request) => ({ inputs: await tracking.runs.inputs(request.params.run_id) }),
   );
 }

@@ -60,3 +60,45 @@ export const experimentFilterSchema: FilterSchema = {
   },
   attributeAliases: {},
 };
+
+export const modelFilterSchema: FilterSchema = {
+  subject: 'registered models',
+  prefixes: {
+    tags: 'tag',
+    tag: 'tag',
+    attributes: 'attribute',
+    attribute: 'attribute',
+    attr: 'attribute',
+  },
+  attributes: {
+    name: { type: 'string' },
+    description: { type: 'string' },
+    creation_time: { type: 'number' },
+    last_update_time: { type: 'number' },
+  },
+  attributeAliases: {},
+};
+
+export const modelVersionFilterSchema: FilterSchema = {
+  subject: 'model versions',
+  prefixes: {
+    tags: 'tag',
+    tag: 'tag',
+    attributes: 'attribute',
+    attribute: 'attribute',
+    attr: 'attribute',
+  },
+  attributes: {
+    name: { type: 'string' },
+    version: { type: 'number' },
+    run_id: { type: 'string' },
+    source: { type: 'string' },
+    status: { type: 'string' },
+    stage: { type: 'string' },
+    user_id: { type: 'string' },
+    digest: { type: 'string' },
+    creation_time: { type: 'number' },
+    last_update_time: { type: 'number' },
+  },
+  attributeAliases: {},
+};

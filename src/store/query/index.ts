@@ -11,6 +11,8 @@ export type {
 } from './filter-ast.js';
 export {
   experimentFilterSchema,
+  modelFilterSchema,
+  modelVersionFilterSchema,
   runFilterSchema,
   type AttributeSpec,
   type FilterSchema,

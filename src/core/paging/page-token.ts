@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { invalidParameter } from '../core/errors/index.js';
-import { limits } from './limits.js';
+import { invalidParameter } from '../errors/index.js';
+
+/** MLflow's bounds for list endpoints: at most 50,000 per page, 1,000 unless asked. */
+export const pageLimits = { maxResults: 50_000, defaultMaxResults: 1000 } as const;
 
 /**
  * Page tokens are opaque to clients: base64url of the next offset and a fingerprint of the
@@ -34,8 +36,8 @@ export function decodePageToken(token: string | undefined, query: unknown): numb
 
 export function resolveMaxResults(
   value: number | undefined,
-  max: number = limits.maxResults,
-  fallback: number = limits.defaultMaxResults,
+  max: number = pageLimits.maxResults,
+  fallback: number = pageLimits.defaultMaxResults,
 ): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 1 || value > max) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectGyreError } from '../testing/expect-gyre-error.js';
-import { limits } from './limits.js';
+import { expectGyreError } from '../../testing/expect-gyre-error.js';
+import { pageLimits as limits } from './page-token.js';
 import { decodePageToken, encodePageToken, resolveMaxResults, toPage } from './page-token.js';
 
 const query = { kind: 'runs', experimentIds: ['1', '2'], filter: 'metrics.acc > 0.5', orderBy: [] };

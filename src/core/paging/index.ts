@@ -1,0 +1,7 @@
+export {
+  decodePageToken,
+  encodePageToken,
+  pageLimits,
+  resolveMaxResults,
+  toPage,
+} from './page-token.js';

@@ -110,7 +110,7 @@ export interface ModelAliasStore {
 }
 
 export interface RegistryAuditStore {
-  /** Newest first. Includes entries of a deleted model with that name. */
+  /** Newest first; follows renames, and includes the entries of deleted models that had that name. */
   list(name: string, window: ListWindow): Promise<AuditEntry[]>;
 }
 

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { StoreHarness, StoreHarnessFactory } from '../testing/store-harness.js';
 import { experimentCases } from './experiments.case.js';
 import { migrationCases } from './migrations.case.js';
+import { registryAliasAuditCases } from './registry-aliases-audit.case.js';
+import { registryModelCases } from './registry-models.case.js';
+import { registryVersionCases } from './registry-versions.case.js';
 import { runArtifactCases } from './run-artifacts.case.js';
+import { runInputCases } from './run-inputs.case.js';
 import { runSearchCases } from './run-search.case.js';
 import { runCases } from './runs.case.js';
 
@@ -28,6 +32,10 @@ export function describeStoreConformance(label: string, factory: StoreHarnessFac
     runCases(current);
     runSearchCases(current);
     runArtifactCases(current);
+    runInputCases(current);
+    registryModelCases(current);
+    registryVersionCases(current);
+    registryAliasAuditCases(current);
     migrationCases(current);
   });
 }

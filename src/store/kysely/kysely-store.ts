@@ -40,7 +40,7 @@ export class KyselyStore implements Store {
     const changes = new ChangeRecorder(dialect);
     this.models = new ModelRepository(db, dialect, changes);
     this.modelVersions = new VersionRepository(db, dialect, changes);
-    this.modelAliases = new AliasRepository(db, changes);
+    this.modelAliases = new AliasRepository(db, changes, dialect === 'postgres');
     this.registryAudit = new AuditRepository(db);
     this.outbox = new OutboxRepository(db, changes);
   }

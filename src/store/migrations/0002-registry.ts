@@ -97,7 +97,7 @@ export const registrySchema: Migration = {
     await db.schema
       .createIndex('registry_audit_model')
       .on('registry_audit')
-      .columns(['model_name', 'audit_id'])
+      .columns(['model_id', 'audit_id'])
       .execute();
 
     await autoId('outbox', 'event_id')

@@ -10,11 +10,13 @@ export class AliasRepository implements ModelAliasStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changes: ChangeRecorder,
+    /** Lock the model row first (PostgreSQL); see lookups.ts. */
+    private readonly lock: boolean,
   ) {}
 
   async set(name: string, alias: string, version: number, change: Change): Promise<void> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.lock);
       const modelId = Number(model.model_id);
       const target = await requireActiveVersion(trx, model, version);
       const current = await this.current(trx, modelId, alias);
@@ -44,7 +46,7 @@ export class AliasRepository implements ModelAliasStore {
 
   async delete(name: string, alias: string, change: Change): Promise<void> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.lock);
       const modelId = Number(model.model_id);
       const current = await this.current(trx, modelId, alias);
       if (current === undefined)

@@ -5,19 +5,21 @@ import type { ListWindow } from '../../store.js';
 import type { Database } from '../database.js';
 import type { ChangeRecorder } from './change-recorder.js';
 import { fromJsonColumn } from './json-column.js';
-import { findModelIncludingDeleted } from './lookups.js';
 
 export class AuditRepository implements RegistryAuditStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** By model id, so a renamed model keeps its history under its current name. */
+  /**
+   * By model id, so a renamed model keeps its history under its current name; a name that a
+   * deleted model had before also lists that model's entries.
+   */
   async list(name: string, window: ListWindow): Promise<AuditEntry[]> {
-    const model = await findModelIncludingDeleted(this.db, name);
-    if (!model) return [];
     const rows = await this.db
       .selectFrom('registry_audit')
       .selectAll()
-      .where('model_id', '=', Number(model.model_id))
+      .where('model_id', 'in', (eb) =>
+        eb.selectFrom('registered_models').select('model_id').where('name', '=', name),
+      )
       .orderBy('audit_id', 'desc')
       .limit(window.limit + 1)
       .offset(window.offset)

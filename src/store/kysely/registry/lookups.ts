@@ -13,17 +13,31 @@ export function versionNotFound(name: string, version: number) {
   return notFound(`registered model '${name}' has no version ${version}`, { name, version });
 }
 
-export async function findActiveModel(db: Reader, name: string): Promise<ModelRow | undefined> {
-  return db
+/**
+ * With `lock` (PostgreSQL), the model row is locked FOR UPDATE: every registry write locks its
+ * model first, so writes to one model serialise in one lock order (model row, then version rows,
+ * then the outbox lock) and re-check what they read after a concurrent change commits.
+ * SQLite needs no row lock: its write transactions already run one at a time.
+ */
+export async function findActiveModel(
+  db: Reader,
+  name: string,
+  lock = false,
+): Promise<ModelRow | undefined> {
+  const query = db
     .selectFrom('registered_models')
     .selectAll()
     .where('name', '=', name)
-    .where('lifecycle_stage', '=', 'active')
-    .executeTakeFirst();
+    .where('lifecycle_stage', '=', 'active');
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
-export async function requireActiveModel(db: Reader, name: string): Promise<ModelRow> {
-  const row = await findActiveModel(db, name);
+export async function requireActiveModel(
+  db: Reader,
+  name: string,
+  lock = false,
+): Promise<ModelRow> {
+  const row = await findActiveModel(db, name, lock);
   if (!row) throw modelNotFound(name);
   return row;
 }

@@ -17,11 +17,14 @@ import { loadModels, type ModelRow } from './registry-loader.js';
 export class ModelRepository implements ModelStore {
   private readonly target: FilterTarget;
 
+  private readonly lock: boolean;
+
   constructor(
     private readonly db: Kysely<Database>,
     dialect: 'sqlite' | 'postgres',
     private readonly changes: ChangeRecorder,
   ) {
+    this.lock = dialect === 'postgres';
     this.target = {
       dialect,
       owner: 'registered_models.model_id',
@@ -108,7 +111,7 @@ export class ModelRepository implements ModelStore {
     change: Change,
   ): Promise<RegisteredModel> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.lock);
       if (update.description === undefined || update.description === model.description) return;
       await trx
         .updateTable('registered_models')
@@ -129,7 +132,7 @@ export class ModelRepository implements ModelStore {
   async rename(name: string, newName: string, change: Change): Promise<RegisteredModel> {
     try {
       await this.changes.transaction(this.db, async (trx, record) => {
-        const model = await requireActiveModel(trx, name);
+        const model = await requireActiveModel(trx, name, this.lock);
         if (newName === name) return;
         if (await findActiveModel(trx, newName)) throw taken(newName);
         await trx
@@ -154,7 +157,7 @@ export class ModelRepository implements ModelStore {
 
   async setTag(name: string, key: string, value: string, change: Change): Promise<void> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.lock);
       const modelId = Number(model.model_id);
       const old = await trx
         .selectFrom('registered_model_tags')
@@ -185,7 +188,7 @@ export class ModelRepository implements ModelStore {
 
   async deleteTag(name: string, key: string, change: Change): Promise<void> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.lock);
       const modelId = Number(model.model_id);
       const old = await trx
         .selectFrom('registered_model_tags')
@@ -198,6 +201,11 @@ export class ModelRepository implements ModelStore {
         .deleteFrom('registered_model_tags')
         .where('model_id', '=', modelId)
         .where('key', '=', key)
+        .execute();
+      await trx
+        .updateTable('registered_models')
+        .set({ last_update_time: change.now })
+        .where('model_id', '=', modelId)
         .execute();
       await record(change, {
         action: 'model.tag_deleted',
@@ -216,7 +224,7 @@ export class ModelRepository implements ModelStore {
     change: Change,
   ): Promise<{ versions: number[]; aliases: string[] }> {
     return this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.lock);
       const modelId = Number(model.model_id);
       const versions = (
         await trx

@@ -12,10 +12,16 @@ import { requireActiveModel, requireActiveVersion } from './lookups.js';
 export async function transitionStage(
   trx: Transaction<Database>,
   record: RecordChange,
-  request: { name: string; version: number; stage: ModelStage; archiveExisting: boolean },
+  request: {
+    name: string;
+    version: number;
+    stage: ModelStage;
+    archiveExisting: boolean;
+    lock: boolean;
+  },
   change: Change,
 ): Promise<void> {
-  const model = await requireActiveModel(trx, request.name);
+  const model = await requireActiveModel(trx, request.name, request.lock);
   const modelId = Number(model.model_id);
   const row = await requireActiveVersion(trx, model, request.version);
   const moves: { versionId: number; version: number; from: string; to: ModelStage }[] = [];
@@ -65,10 +71,10 @@ export async function transitionStage(
 export async function deleteVersion(
   trx: Transaction<Database>,
   record: RecordChange,
-  request: { name: string; version: number; force: boolean },
+  request: { name: string; version: number; force: boolean; lock: boolean },
   change: Change,
 ): Promise<{ aliases: string[] }> {
-  const model = await requireActiveModel(trx, request.name);
+  const model = await requireActiveModel(trx, request.name, request.lock);
   const modelId = Number(model.model_id);
   const row = await requireActiveVersion(trx, model, request.version);
   const versionId = Number(row.version_id);

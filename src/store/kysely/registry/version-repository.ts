@@ -14,6 +14,7 @@ import { compileFilter, type FilterTarget } from '../compile-filter.js';
 import { compileOrder } from '../compile-order.js';
 import type { Database } from '../database.js';
 import type { ChangeRecorder, RecordChange } from './change-recorder.js';
+import { isUniqueViolation } from '../sql-errors.js';
 import { toJsonColumn } from './json-column.js';
 import { findActiveModel, requireActiveModel, requireActiveVersion } from './lookups.js';
 import { loadVersions, versionRows, type VersionRow } from './registry-loader.js';
@@ -47,6 +48,16 @@ export class VersionRepository implements ModelVersionStore {
   }
 
   async create(input: NewModelVersion, change: Change): Promise<ModelVersionRecord> {
+    try {
+      return await this.createOnce(input, change);
+    } catch (error) {
+      // Two first registrations raced to create the model; the loser now finds it and numbers after it.
+      if (isUniqueViolation(error)) return this.createOnce(input, change);
+      throw error;
+    }
+  }
+
+  private async createOnce(input: NewModelVersion, change: Change): Promise<ModelVersionRecord> {
     const version = await this.changes.transaction(this.db, async (trx, record) => {
       const modelId = await this.modelForNewVersion(trx, input.name, change, record);
       const last = await trx
@@ -163,7 +174,7 @@ export class VersionRepository implements ModelVersionStore {
     change: Change,
   ): Promise<ModelVersionRecord> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.dialect === 'postgres');
       const row = await requireActiveVersion(trx, model, version);
       const before = {
         description: row.description,
@@ -204,7 +215,7 @@ export class VersionRepository implements ModelVersionStore {
     change: Change,
   ): Promise<void> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.dialect === 'postgres');
       const versionId = Number((await requireActiveVersion(trx, model, version)).version_id);
       const old = await trx
         .selectFrom('model_version_tags')
@@ -217,6 +228,7 @@ export class VersionRepository implements ModelVersionStore {
         .values({ version_id: versionId, key, value })
         .onConflict((oc) => oc.columns(['version_id', 'key']).doUpdateSet({ value }))
         .execute();
+      await touchVersion(trx, versionId, change.now);
       await record(change, {
         action: 'version.tag_set',
         modelId: Number(model.model_id),
@@ -231,7 +243,7 @@ export class VersionRepository implements ModelVersionStore {
 
   async deleteTag(name: string, version: number, key: string, change: Change): Promise<void> {
     await this.changes.transaction(this.db, async (trx, record) => {
-      const model = await requireActiveModel(trx, name);
+      const model = await requireActiveModel(trx, name, this.dialect === 'postgres');
       const versionId = Number((await requireActiveVersion(trx, model, version)).version_id);
       const old = await trx
         .selectFrom('model_version_tags')
@@ -250,6 +262,7 @@ export class VersionRepository implements ModelVersionStore {
         .where('version_id', '=', versionId)
         .where('key', '=', key)
         .execute();
+      await touchVersion(trx, versionId, change.now);
       await record(change, {
         action: 'version.tag_deleted',
         modelId: Number(model.model_id),
@@ -270,7 +283,12 @@ export class VersionRepository implements ModelVersionStore {
     change: Change,
   ): Promise<ModelVersionRecord> {
     await this.changes.transaction(this.db, (trx, record) =>
-      transitionStage(trx, record, { name, version, stage, archiveExisting }, change),
+      transitionStage(
+        trx,
+        record,
+        { name, version, stage, archiveExisting, lock: this.dialect === 'postgres' },
+        change,
+      ),
     );
     return (await this.get(name, version))!;
   }
@@ -282,7 +300,12 @@ export class VersionRepository implements ModelVersionStore {
     change: Change,
   ): Promise<{ aliases: string[] }> {
     return this.changes.transaction(this.db, (trx, record) =>
-      deleteVersion(trx, record, { name, version, force: options.force }, change),
+      deleteVersion(
+        trx,
+        record,
+        { name, version, force: options.force, lock: this.dialect === 'postgres' },
+        change,
+      ),
     );
   }
 
@@ -293,16 +316,9 @@ export class VersionRepository implements ModelVersionStore {
     change: Change,
     record: RecordChange,
   ): Promise<number> {
-    const existing = await findActiveModel(trx, name);
-    if (existing) {
-      // Serialise numbering on PostgreSQL; SQLite transactions are already exclusive.
-      if (this.dialect === 'postgres') {
-        await sql`select model_id from registered_models where model_id = ${Number(existing.model_id)} for update`.execute(
-          trx,
-        );
-      }
-      return Number(existing.model_id);
-    }
+    // Locking the model row serialises numbering (PostgreSQL; SQLite transactions are exclusive).
+    const existing = await findActiveModel(trx, name, this.dialect === 'postgres');
+    if (existing) return Number(existing.model_id);
     const row = await trx
       .insertInto('registered_models')
       .values({
@@ -322,4 +338,12 @@ export class VersionRepository implements ModelVersionStore {
     });
     return Number(row.model_id);
   }
+}
+
+function touchVersion(trx: Transaction<Database>, versionId: number, now: number) {
+  return trx
+    .updateTable('model_versions')
+    .set({ last_update_time: now })
+    .where('version_id', '=', versionId)
+    .execute();
 }

@@ -13,6 +13,7 @@ import {
   migrateToLatest,
   migrations,
   readSchemaStatus,
+  type Migration,
   type SchemaStatus,
 } from './migrations/index.js';
 
@@ -23,6 +24,8 @@ export interface OpenStoreOptions {
   autoMigrate?: boolean;
   /** Directory relative SQLite paths resolve against (default: the working directory). */
   baseDir?: string;
+  /** Only for tests of upgrades: migrate to the last of these instead of to the newest schema. */
+  migrations?: readonly Migration[];
 }
 
 interface OpenedDatabase {
@@ -40,7 +43,7 @@ export async function openStore(options: OpenStoreOptions): Promise<KyselyStore>
     if (opened.schema && options.autoMigrate !== false) {
       await sql`create schema if not exists ${sql.id(opened.schema)}`.execute(opened.db);
     }
-    await migrateToLatest(opened.db, opened.dialect, migrations, {
+    await migrateToLatest(opened.db, opened.dialect, options.migrations ?? migrations, {
       apply: options.autoMigrate !== false,
     });
   } catch (error) {

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { expectGyreError } from '../../testing/expect-gyre-error.js';
 import { latestSchemaVersion, openStore, readDatabaseStatus } from '../open-store.js';
+import { migrations } from '../migrations/index.js';
+import { describeSchema } from '../testing/describe-schema.js';
 import type { StoreHarness } from '../testing/store-harness.js';
 
 export function migrationCases(h: () => StoreHarness): void {
@@ -13,6 +15,25 @@ export function migrationCases(h: () => StoreHarness): void {
       });
       const again = await h().openAnother({ autoMigrate: false });
       expect(await again.experiments.get('0')).toBeDefined();
+    });
+
+    it('upgrades a database from every earlier schema to exactly the fresh schema', async () => {
+      const fresh = await describeSchema(h().store);
+      for (let keep = 1; keep < migrations.length; keep += 1) {
+        const url = await h().emptyDatabaseUrl();
+        const old = await openStore({ databaseUrl: url, migrations: migrations.slice(0, keep) });
+        expect(await readDatabaseStatus({ databaseUrl: url })).toMatchObject({
+          current: migrations[keep - 1]!.version,
+        });
+        await old.close();
+        const upgraded = await openStore({ databaseUrl: url });
+        try {
+          expect(await describeSchema(upgraded)).toEqual(fresh);
+        } finally {
+          await upgraded.close();
+        }
+      }
+      expect(fresh.tables.length).toBeGreaterThan(10);
     });
 
     it('refuses a database migrated by a newer Gyre', async () => {

@@ -14,60 +14,78 @@ export interface StoreHarness {
   url: string;
   /** A second independent connection to the same database. Closed by `dispose`. */
   openAnother(options?: { autoMigrate?: boolean }): Promise<KyselyStore>;
+  /** The URL of another, empty database of the same dialect (for upgrade tests); dropped by `dispose`. */
+  emptyDatabaseUrl(): Promise<string>;
   dispose(): Promise<void>;
 }
 
 export type StoreHarnessFactory = () => Promise<StoreHarness>;
 
-export const sqliteHarness: StoreHarnessFactory = () => {
+interface EmptyDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+function sqliteDatabase(): Promise<EmptyDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'gyre-store-'));
-  const url = `sqlite:${join(dir, 'gyre.db')}`;
-  return harness('sqlite', url, () =>
-    Promise.resolve(rmSync(dir, { recursive: true, force: true })),
-  );
-};
+  return Promise.resolve({
+    url: `sqlite:${join(dir, 'gyre.db')}`,
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  });
+}
 
 export const testPostgresUrl =
   process.env.GYRE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
- * Each harness gets its own PostgreSQL schema, so parallel test files and concurrent CI runs
- * never see each other's rows; the schema is dropped on dispose.
+ * Each database is its own PostgreSQL schema, so parallel test files and concurrent CI runs
+ * never see each other's rows; the schema is dropped afterwards.
  */
-export const postgresHarness: StoreHarnessFactory = async () => {
+function postgresDatabase(): Promise<EmptyDatabase> {
   const schema = `gyre_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const separator = testPostgresUrl.includes('?') ? '&' : '?';
-  const url = `${testPostgresUrl}${separator}schema=${schema}`;
-  return harness('postgres', url, async () => {
-    const client = new pg.Client({ connectionString: testPostgresUrl });
-    await client.connect();
-    try {
-      await client.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await client.end();
-    }
+  return Promise.resolve({
+    url: `${testPostgresUrl}${separator}schema=${schema}`,
+    async drop() {
+      const client = new pg.Client({ connectionString: testPostgresUrl });
+      await client.connect();
+      try {
+        await client.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await client.end();
+      }
+    },
   });
-};
+}
+
+export const sqliteHarness: StoreHarnessFactory = () => harness('sqlite', sqliteDatabase);
+export const postgresHarness: StoreHarnessFactory = () => harness('postgres', postgresDatabase);
 
 async function harness(
   dialect: 'sqlite' | 'postgres',
-  url: string,
-  cleanup: () => Promise<void>,
+  newDatabase: () => Promise<EmptyDatabase>,
 ): Promise<StoreHarness> {
-  const store = await openStore({ databaseUrl: url });
+  const main = await newDatabase();
+  const databases = [main];
+  const store = await openStore({ databaseUrl: main.url });
   const others: KyselyStore[] = [];
   return {
     dialect,
     store,
-    url,
+    url: main.url,
     async openAnother(options = {}) {
-      const other = await openStore({ databaseUrl: url, ...options });
+      const other = await openStore({ databaseUrl: main.url, ...options });
       others.push(other);
       return other;
     },
+    async emptyDatabaseUrl() {
+      const database = await newDatabase();
+      databases.push(database);
+      return database.url;
+    },
     async dispose() {
       await Promise.all([store, ...others].map((s) => s.close()));
-      await cleanup();
+      await Promise.all(databases.map((d) => d.drop()));
     },
   };
 }

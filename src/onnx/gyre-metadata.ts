@@ -69,7 +69,7 @@ export function checkFeatureSchema(
     const target = input === undefined ? name : input;
     if (typeof target !== 'string' || !inputNames.includes(target)) {
       throw invalidParameter(
-        `${where}[${i}] feeds input '${String(target)}', which the model does not have (inputs: ${inputNames.join(', ')})`,
+        `${where}[${i}] feeds input '${typeof target === 'string' ? target : JSON.stringify(target)}', which the model does not have (inputs: ${inputNames.join(', ')})`,
       );
     }
     return { name, type: type as FeatureSpec['type'], input: target };

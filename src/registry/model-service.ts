@@ -87,11 +87,11 @@ export class ModelService {
     return this.deps.store.models.update(name, { description }, this.change());
   }
 
-  rename(name: string, newName: string): Promise<RegisteredModel> {
+  async rename(name: string, newName: string): Promise<RegisteredModel> {
     return this.deps.store.models.rename(name, validateModelName(newName), this.change());
   }
 
-  setTag(name: string, key: string, value: string): Promise<void> {
+  async setTag(name: string, key: string, value: string): Promise<void> {
     validateKey('tag', key);
     return this.deps.store.models.setTag(
       name,
@@ -101,19 +101,19 @@ export class ModelService {
     );
   }
 
-  deleteTag(name: string, key: string): Promise<void> {
+  async deleteTag(name: string, key: string): Promise<void> {
     return this.deps.store.models.deleteTag(name, validateKey('tag', key), this.change());
   }
 
   /** Soft delete; with versions or aliases left it needs `force` and the error lists what would go. */
-  delete(
+  async delete(
     name: string,
     options: { force?: boolean } = {},
   ): Promise<{ versions: number[]; aliases: string[] }> {
     return this.deps.store.models.delete(name, { force: options.force ?? false }, this.change());
   }
 
-  setAlias(name: string, alias: string, version: number | string): Promise<void> {
+  async setAlias(name: string, alias: string, version: number | string): Promise<void> {
     return this.deps.store.modelAliases.set(
       name,
       validateAlias(alias),
@@ -122,7 +122,7 @@ export class ModelService {
     );
   }
 
-  deleteAlias(name: string, alias: string): Promise<void> {
+  async deleteAlias(name: string, alias: string): Promise<void> {
     return this.deps.store.modelAliases.delete(name, validateAlias(alias), this.change());
   }
 

@@ -36,8 +36,13 @@ export function parseModelUri(uri: string): ModelUri {
 function parseModelsUri(uri: string): ModelUri {
   const rest = uri.slice('models:/'.length);
   const at = rest.lastIndexOf('@');
-  if (at > 0 && !rest.slice(at).includes('/'))
-    return { kind: 'alias', name: rest.slice(0, at), alias: rest.slice(at + 1) };
+  if (at > 0 && !rest.slice(at).includes('/')) {
+    const alias = rest.slice(at + 1);
+    if (!/^[\w-]+$/.test(alias)) {
+      throw invalidParameter(`'${uri}' names no valid alias after '@' (letters, digits, _ and -)`);
+    }
+    return { kind: 'alias', name: rest.slice(0, at), alias };
+  }
   const slash = rest.lastIndexOf('/');
   if (slash <= 0 || slash === rest.length - 1) {
     throw invalidParameter(

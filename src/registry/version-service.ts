@@ -14,7 +14,6 @@ import {
   modelVersionFilterSchema,
   parseFilter,
   parseOrderBy,
-  type ModelStage,
   type Page,
   type ViewType,
 } from '../store/index.js';
@@ -121,7 +120,10 @@ export class VersionService {
     return aliases.length > 0 ? this.get(name, record.version) : toModelVersion(record);
   }
 
+  /** A version by number, or `'latest'` for the highest active one. */
   async get(name: string, version: number | string): Promise<ModelVersion> {
+    if (typeof version === 'string' && version.toLowerCase() === 'latest')
+      return this.byUri({ kind: 'latest', name });
     const number = validateVersion(version);
     const record = await this.deps.store.modelVersions.get(name, number);
     if (!record)
@@ -183,7 +185,7 @@ export class VersionService {
     );
   }
 
-  setTag(name: string, version: number | string, key: string, value: string): Promise<void> {
+  async setTag(name: string, version: number | string, key: string, value: string): Promise<void> {
     validateKey('tag', key);
     return this.deps.store.modelVersions.setTag(
       name,
@@ -194,7 +196,7 @@ export class VersionService {
     );
   }
 
-  deleteTag(name: string, version: number | string, key: string): Promise<void> {
+  async deleteTag(name: string, version: number | string, key: string): Promise<void> {
     return this.deps.store.modelVersions.deleteTag(
       name,
       validateVersion(version),
@@ -225,7 +227,7 @@ export class VersionService {
   }
 
   /** Soft delete; if aliases point at it, `force` is needed and removes them (the error names them). */
-  delete(
+  async delete(
     name: string,
     version: number | string,
     options: { force?: boolean } = {},
@@ -261,7 +263,7 @@ export class VersionService {
         return toModelVersion(latest);
       }
       case 'stage': {
-        const latest = await versions.latest(uri.name, uri.stage as ModelStage);
+        const latest = await versions.latest(uri.name, uri.stage);
         if (!latest)
           throw notFound(`registered model '${uri.name}' has no version in stage ${uri.stage}`, {
             name: uri.name,

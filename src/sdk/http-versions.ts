@@ -4,7 +4,8 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { fromWireVersion } from '../api/wire/registry-convert.js';
 import type { WireModelVersion } from '../api/wire/registry-schemas.js';
-import { invalidParameter } from '../core/errors/index.js';
+import { normalizeArtifactPath } from '../artifacts/index.js';
+import { invalidParameter, notFound } from '../core/errors/index.js';
 import {
   parseModelUri,
   type ModelVersion,
@@ -182,7 +183,8 @@ export class HttpVersions implements VersionsApi {
     const parsed = parseModelUri(uri);
     if (parsed.kind === 'file') return { bytes: await readFile(parsed.path), version: undefined };
     if (parsed.kind === 'run') {
-      const content = `/api/v1/runs/${encodeURIComponent(parsed.runId)}/artifacts/content/${parsed.path.split('/').map(encodeURIComponent).join('/')}`;
+      const file = await this.runModelFile(parsed.runId, normalizeArtifactPath(parsed.path));
+      const content = `/api/v1/runs/${encodeURIComponent(parsed.runId)}/artifacts/content/${file.split('/').map(encodeURIComponent).join('/')}`;
       return {
         bytes: await collect((await this.http.stream('GET', content)).body),
         version: undefined,
@@ -191,6 +193,27 @@ export class HttpVersions implements VersionsApi {
     const version = await this.resolve(uri);
     const { body } = await this.http.stream('GET', path(version.name, version.version, '/content'));
     return { bytes: await collect(body), version };
+  }
+
+  /** As the server does: `runs:/<run>/model` names the ONNX file, or a directory with exactly one. */
+  private async runModelFile(runId: string, path: string): Promise<string> {
+    const listing = await this.http.json<{ files: { path: string; is_dir: boolean }[] }>(
+      'GET',
+      `/api/v1/runs/${encodeURIComponent(runId)}/artifacts`,
+      { query: { path, recursive: true } },
+    );
+    const files = listing.files.map((f) => f.path);
+    if (files.includes(path)) return path;
+    const onnx = files.filter((f) => f.endsWith('.onnx'));
+    if (onnx.length === 1) return onnx[0]!;
+    if (onnx.length > 1)
+      throw invalidParameter(
+        `run ${runId} has several ONNX files under '${path}' (${onnx.join(', ')}); name one`,
+      );
+    throw notFound(`run ${runId} has no artifact '${path}' (and no .onnx file under it)`, {
+      run_id: runId,
+      path,
+    });
   }
 }
 

@@ -8,6 +8,11 @@ import type {
   WireMetricPoint,
   WireRun,
 } from '../api/wire/schemas.js';
+import type {
+  WireAuditEntry,
+  WireModelVersion,
+  WireRegisteredModel,
+} from '../api/wire/registry-schemas.js';
 
 export interface ExperimentReply {
   experiment: WireExperiment;
@@ -33,6 +38,13 @@ export interface ArtifactReply {
 export interface ArtifactListReply {
   root: string;
   files: WireArtifactListing[];
+}
+export interface ModelVersionReply {
+  model_version: WireModelVersion;
+}
+export interface HistoryReply {
+  entries: WireAuditEntry[];
+  next_page_token?: string;
 }
 
 /**
@@ -120,6 +132,95 @@ export class ApiCalls {
     });
     return expectReply<ArtifactListReply>(response, 200);
   }
+
+  /** POST /models → 201, as `actor` when given. */
+  async createModel(
+    payload: { name: string; description?: string; tags?: Record<string, string> },
+    actor?: string,
+  ): Promise<WireRegisteredModel> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url: '/api/v1/models',
+      headers: actorHeader(actor),
+      payload,
+    });
+    return expectReply<{ model: WireRegisteredModel }>(response, 201).model;
+  }
+
+  /** GET /models/{name} → 200. */
+  async getModel(name: string): Promise<WireRegisteredModel> {
+    const response = await this.app.inject({ method: 'GET', url: `/api/v1/models/${name}` });
+    return expectReply<{ model: WireRegisteredModel }>(response, 200).model;
+  }
+
+  /** POST /models/{name}/versions (JSON: `source` is runs:/… or models:/…) → 201. */
+  async registerVersion(
+    name: string,
+    payload: Record<string, unknown>,
+    actor?: string,
+  ): Promise<WireModelVersion> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url: `/api/v1/models/${name}/versions`,
+      headers: actorHeader(actor),
+      payload,
+    });
+    return expectReply<ModelVersionReply>(response, 201).model_version;
+  }
+
+  /** POST /models/{name}/versions/upload{?query} with the ONNX bytes as the raw body → 201. */
+  async uploadVersion(
+    name: string,
+    bytes: Uint8Array,
+    query = '',
+    actor?: string,
+  ): Promise<WireModelVersion> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url: `/api/v1/models/${name}/versions/upload${query ? `?${query}` : ''}`,
+      headers: { 'content-type': 'application/octet-stream', ...actorHeader(actor) },
+      payload: Buffer.from(bytes),
+    });
+    return expectReply<ModelVersionReply>(response, 201).model_version;
+  }
+
+  /** GET /models/{name}/versions/{version} → 200 (`version` may be `latest`). */
+  async getVersion(name: string, version: number | string): Promise<WireModelVersion> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url: `/api/v1/models/${name}/versions/${version}`,
+    });
+    return expectReply<ModelVersionReply>(response, 200).model_version;
+  }
+
+  /** PUT /models/{name}/aliases/{alias} → 200, returning the version it now points to. */
+  async setAlias(
+    name: string,
+    alias: string,
+    version: number,
+    actor?: string,
+  ): Promise<WireModelVersion> {
+    const response = await this.app.inject({
+      method: 'PUT',
+      url: `/api/v1/models/${name}/aliases/${alias}`,
+      headers: actorHeader(actor),
+      payload: { version },
+    });
+    return expectReply<ModelVersionReply>(response, 200).model_version;
+  }
+
+  /** GET /models/{name}/history{?query} → 200. */
+  async modelHistory(name: string, query = ''): Promise<HistoryReply> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url: `/api/v1/models/${name}/history${query ? `?${query}` : ''}`,
+    });
+    return expectReply<HistoryReply>(response, 200);
+  }
+}
+
+function actorHeader(actor: string | undefined): Record<string, string> {
+  return actor === undefined ? {} : { 'x-gyre-actor': actor };
 }
 
 function expectReply<T>(response: LightMyRequestResponse, status: number): T {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import type { RegistryService } from '../../registry/index.js';
+import { quoteFilterString } from '../../store/index.js';
 import { actorOf } from '../actor.js';
 import { rawBodyScope } from '../raw-body-scope.js';
 import type { TypedApp } from '../typed-app.js';
@@ -30,10 +31,9 @@ const searchQuery = {
 export async function modelVersionRoutes(app: TypedApp, registry: RegistryService): Promise<void> {
   const as = (request: Parameters<typeof actorOf>[0]) => registry.as(actorOf(request)).versions;
   /** `latest` or a number; deleted versions never resolve. */
-  const find = (name: string, version: string) =>
-    version === 'latest'
-      ? registry.versions.resolve(`models:/${name}/latest`)
-      : registry.versions.get(name, version);
+  const find = (name: string, version: string) => registry.versions.get(name, version);
+  /** The number a `{version}` path parameter stands for (`latest` resolved now). */
+  const number = async (name: string, version: string) => (await find(name, version)).version;
 
   app.post(
     '/api/v1/models/:name/versions',
@@ -131,7 +131,7 @@ export async function modelVersionRoutes(app: TypedApp, registry: RegistryServic
     async (request) => {
       await registry.models.get(request.params.name);
       const q = request.query;
-      const filter = `name = '${request.params.name.replaceAll("'", "''")}'`;
+      const filter = `name = ${quoteFilterString(request.params.name)}`;
       const page = await registry.versions.search({
         filter,
         view: q.view,
@@ -202,7 +202,11 @@ export async function modelVersionRoutes(app: TypedApp, registry: RegistryServic
     },
     async (request) => ({
       model_version: toWireVersion(
-        await as(request).update(request.params.name, request.params.version, request.body),
+        await as(request).update(
+          request.params.name,
+          await number(request.params.name, request.params.version),
+          request.body,
+        ),
       ),
     }),
   );
@@ -224,9 +228,13 @@ export async function modelVersionRoutes(app: TypedApp, registry: RegistryServic
       },
     },
     async (request) => ({
-      deleted: await as(request).delete(request.params.name, request.params.version, {
-        force: request.query.force,
-      }),
+      deleted: await as(request).delete(
+        request.params.name,
+        await number(request.params.name, request.params.version),
+        {
+          force: request.query.force,
+        },
+      ),
     }),
   );
 
@@ -247,7 +255,7 @@ export async function modelVersionRoutes(app: TypedApp, registry: RegistryServic
     async (request, reply) => {
       await as(request).setTag(
         request.params.name,
-        request.params.version,
+        await number(request.params.name, request.params.version),
         request.body.key,
         request.body.value,
       );
@@ -267,7 +275,11 @@ export async function modelVersionRoutes(app: TypedApp, registry: RegistryServic
       },
     },
     async (request, reply) => {
-      await as(request).deleteTag(request.params.name, request.params.version, request.query.key);
+      await as(request).deleteTag(
+        request.params.name,
+        await number(request.params.name, request.params.version),
+        request.query.key,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -291,9 +303,14 @@ export async function modelVersionRoutes(app: TypedApp, registry: RegistryServic
       const { stage, archive_existing_versions: archive } = request.body;
       return {
         model_version: toWireVersion(
-          await as(request).transitionStage(request.params.name, request.params.version, stage, {
-            archiveExistingVersions: archive,
-          }),
+          await as(request).transitionStage(
+            request.params.name,
+            await number(request.params.name, request.params.version),
+            stage,
+            {
+              archiveExistingVersions: archive,
+            },
+          ),
         ),
       };
     },

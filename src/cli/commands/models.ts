@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { toWireAudit, toWireModel, toWireVersion } from '../../api/wire/registry-convert.js';
 import type { ModelVersion } from '../../registry/index.js';
-import type { ViewType } from '../../store/index.js';
+import { quoteFilterString, type ViewType } from '../../store/index.js';
 import type { GyreClient } from '../../sdk/index.js';
 import { collect, parseKeyValues, withClient, type CommandContext } from '../command-context.js';
 import { withConfigOptions, type ConfigFlags } from '../config-options.js';
@@ -243,7 +243,7 @@ async function show(
   }
   const model = await client.registry.models.get(ref);
   const versions = await client.registry.versions.search({
-    filter: `name = '${ref.replaceAll("'", "''")}'`,
+    filter: `name = ${quoteFilterString(ref)}`,
     maxResults: 1000,
   });
   if (flags.json)

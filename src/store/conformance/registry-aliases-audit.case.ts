@@ -143,7 +143,14 @@ export function registryAliasAuditCases(h: () => StoreHarness): void {
         time: T0 + 7,
         oldValue: { versions: [1], aliases: [] },
       });
-      expect(afterDelete.slice(1)).toEqual(listed);
+      // A forced delete also reports each version (and alias) it takes, as their own deletes would.
+      expect(afterDelete[1]).toMatchObject({ action: 'version.deleted', version: 1, time: T0 + 7 });
+      expect(afterDelete.slice(2)).toEqual(listed);
+      // A new model may take the name; the name's history then holds both models.
+      await s.models.create({ name: 'm2' }, at(8));
+      const reused = await s.registryAudit.list('m2', all);
+      expect(reused[0]).toMatchObject({ action: 'model.created', time: T0 + 8 });
+      expect(reused.slice(1)).toEqual(afterDelete);
     });
   });
 

@@ -17,4 +17,4 @@ export {
   type AttributeSpec,
   type FilterSchema,
 } from './filter-schema.js';
-export { parseFilter, parseOrderBy } from './parse-filter.js';
+export { parseFilter, parseOrderBy, quoteFilterString } from './parse-filter.js';

@@ -257,3 +257,8 @@ function describe(token: Token): string {
       return `'${token.type}'`;
   }
 }
+
+/** A value as a filter string literal: `'` and `\\` escaped, so any text compares as itself. */
+export function quoteFilterString(value: string): string {
+  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}

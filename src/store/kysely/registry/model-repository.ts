@@ -235,14 +235,14 @@ export class ModelRepository implements ModelStore {
           .orderBy('version')
           .execute()
       ).map((row) => Number(row.version));
-      const aliases = (
-        await trx
-          .selectFrom('model_aliases')
-          .select('alias')
-          .where('model_id', '=', modelId)
-          .orderBy('alias')
-          .execute()
-      ).map((row) => row.alias);
+      const aliasRows = await trx
+        .selectFrom('model_aliases')
+        .innerJoin('model_versions', 'model_versions.version_id', 'model_aliases.version_id')
+        .select(['model_aliases.alias', 'model_versions.version'])
+        .where('model_aliases.model_id', '=', modelId)
+        .orderBy('model_aliases.alias')
+        .execute();
+      const aliases = aliasRows.map((row) => row.alias);
       if ((versions.length > 0 || aliases.length > 0) && !options.force) {
         const what = [
           versions.length > 0 ? `versions ${versions.join(', ')}` : '',
@@ -253,6 +253,30 @@ export class ModelRepository implements ModelStore {
           `registered model '${name}' still has ${what.join(' and ')}; delete it with force to delete them too`,
           { details: { name, versions, aliases } },
         );
+      }
+      // One event per alias and version, as their own deletes would write: followers of an alias
+      // (serving replicas) learn it is gone without knowing about model deletion.
+      for (const row of aliasRows) {
+        await record(change, {
+          action: 'alias.deleted',
+          modelId,
+          modelName: name,
+          subject: row.alias,
+          oldValue: Number(row.version),
+          newValue: null,
+        });
+      }
+      for (const version of versions) {
+        await record(change, {
+          action: 'version.deleted',
+          modelId,
+          modelName: name,
+          version,
+          oldValue: {
+            aliases: aliasRows.filter((r) => Number(r.version) === version).map((r) => r.alias),
+          },
+          newValue: null,
+        });
       }
       await trx.deleteFrom('model_aliases').where('model_id', '=', modelId).execute();
       await trx

@@ -1,15 +1,6 @@
 import { invalidParameter, notFound } from '../core/errors/index.js';
 import { decodePageToken, resolveMaxResults, toPage } from '../core/paging/index.js';
 import {
-  checkClassLabels,
-  checkFeatureSchema,
-  checkLoadsInRuntime,
-  inspectOnnxModel,
-  parseOnnxModel,
-  readClassLabels,
-  readFeatureSchema,
-} from '../onnx/index.js';
-import {
   modelStages,
   modelVersionFilterSchema,
   parseFilter,
@@ -20,6 +11,7 @@ import {
 import type { TrackingDeps } from '../tracking/index.js';
 import { validateKey, validateTags, validateText } from '../tracking/validate.js';
 import { validateView } from '../tracking/view.js';
+import { checkModelBytes } from './model-contents.js';
 import { readBlob, storeSource, type VersionSource } from './model-source.js';
 import { parseModelUri, type ModelUri } from './model-uri.js';
 import { toModelVersion, type ModelVersion } from './model-version.js';
@@ -37,6 +29,13 @@ export interface RegisterVersionInput {
   /** Override or supply what `gyre.features` / `gyre.classes` metadata would say. */
   featureSchema?: unknown;
   classLabels?: unknown;
+  /**
+   * MLflow compatibility: keep a version whose files are not a loadable ONNX model (or live
+   * outside Gyre), READY but marked "not servable: <why>" in its status message.
+   */
+  acceptNonOnnx?: boolean;
+  /** Record this text as the version's source instead of Gyre's own form (MLflow echoes it). */
+  recordSourceAs?: string;
 }
 
 export interface VersionSearch {
@@ -75,42 +74,42 @@ export class VersionService {
         ? ''
         : validateText('description', input.description, DESCRIPTION_LIMIT);
     const tags = validateTags('version tags', input.tags);
+    const acceptNonOnnx = input.acceptNonOnnx ?? false;
+    const source = input.source;
+    if ('external' in source && !acceptNonOnnx)
+      throw invalidParameter('an external model source can only be recorded with acceptNonOnnx');
     const parsed =
-      'upload' in input.source
-        ? { kind: 'upload' as const, content: input.source.upload, fileName: input.source.fileName }
-        : parseModelUri(input.source.uri);
-    const stored = await storeSource(this.deps, parsed, (uri) => this.resolveUri(uri));
-    const bytes = await readBlob(this.deps.blobs, stored.digest);
-    const info = inspectOnnxModel(parseOnnxModel(bytes));
-    await checkLoadsInRuntime(bytes);
-    const inputNames = info.signature.inputs.map((i) => i.name);
-    const featureSchema =
-      input.featureSchema === undefined
-        ? readFeatureSchema(info.metadata, inputNames)
-        : checkFeatureSchema(input.featureSchema, inputNames, 'feature_schema');
-    const classLabels =
-      input.classLabels === undefined
-        ? readClassLabels(info.metadata)
-        : checkClassLabels(input.classLabels, 'class_labels');
+      'upload' in source
+        ? { kind: 'upload' as const, content: source.upload, fileName: source.fileName }
+        : 'external' in source
+          ? { kind: 'external' as const, uri: source.external }
+          : parseModelUri(source.uri);
+    const stored = await storeSource(this.deps, parsed, (uri) => this.resolveUri(uri), {
+      acceptDirectories: acceptNonOnnx,
+    });
+    const bytes = stored.isFile ? await readBlob(this.deps.blobs, stored.digest) : undefined;
+    const checked = await checkModelBytes(bytes, input, {
+      acceptNonOnnx,
+      whyNoBytes: stored.whyNoFile,
+    });
     const runId = input.runId ?? stored.runId;
     if (runId !== null && !(await this.deps.store.runs.get(runId)))
       throw notFound(`no run with id '${runId}'`, { run_id: runId });
-    const { signature, ...modelInfo } = info;
     const record = await this.deps.store.modelVersions.create(
       {
         name,
-        source: stored.source,
+        source: input.recordSourceAs ?? stored.source,
         runId,
         status: 'READY',
-        statusMessage: '',
+        statusMessage: checked.notServable,
         description,
         userId: this.actor,
         digest: stored.digest,
         size: stored.size,
-        signature,
-        featureSchema: featureSchema ?? null,
-        classLabels: classLabels ?? null,
-        modelInfo,
+        signature: checked.signature,
+        featureSchema: checked.featureSchema,
+        classLabels: checked.classLabels,
+        modelInfo: checked.modelInfo,
         tags,
       },
       this.change(),

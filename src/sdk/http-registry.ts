@@ -1,8 +1,9 @@
 import { fromWireRunInfo } from '../api/wire/convert.js';
 import type { WireRunInfo } from '../api/wire/schemas.js';
 import type { Lineage } from '../registry/index.js';
-import type { ChangeEvent, RunInput } from '../store/index.js';
+import type { ChangeEvent } from '../store/index.js';
 import { HttpModels } from './http-models.js';
+import { fromWireInput } from './http-runs.js';
 import type { HttpTransport } from './http-transport.js';
 import { HttpVersions } from './http-versions.js';
 import type { RegistryApi } from './tracking-api.js';
@@ -19,7 +20,12 @@ interface WireLineage {
     creation_time: number;
   };
   run: (WireRunInfo & { params: Record<string, string> }) | null;
-  inputs: { kind: string; ref: string; digest?: string | null }[];
+  inputs: {
+    kind: string;
+    ref: string;
+    digest?: string | null;
+    details?: Record<string, unknown> | null;
+  }[];
 }
 
 export class HttpRegistry implements RegistryApi {
@@ -54,11 +60,7 @@ export class HttpRegistry implements RegistryApi {
         creationTime: v.creation_time,
       },
       run: lineage.run ? { ...fromWireRunInfo(lineage.run), params: lineage.run.params } : null,
-      inputs: lineage.inputs.map((input): RunInput => ({
-        kind: input.kind,
-        ref: input.ref,
-        digest: input.digest ?? null,
-      })),
+      inputs: lineage.inputs.map(fromWireInput),
     };
   }
 

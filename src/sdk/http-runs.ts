@@ -115,12 +115,25 @@ export class HttpRuns implements RunsApi {
 
   async inputs(runId: string): Promise<RunInput[]> {
     const reply = await this.http.json<{
-      inputs: { kind: string; ref: string; digest?: string | null }[];
+      inputs: {
+        kind: string;
+        ref: string;
+        digest?: string | null;
+        details?: Record<string, unknown> | null;
+      }[];
     }>('GET', path(runId, '/inputs'));
-    return reply.inputs.map((input) => ({
-      kind: input.kind,
-      ref: input.ref,
-      digest: input.digest ?? null,
-    }));
+    return reply.inputs.map(fromWireInput);
   }
+}
+
+/** A run input as the SDK returns it: `details` only when the input has some, as locally. */
+export function fromWireInput(input: {
+  kind: string;
+  ref: string;
+  digest?: string | null;
+  details?: Record<string, unknown> | null;
+}): RunInput {
+  const result: RunInput = { kind: input.kind, ref: input.ref, digest: input.digest ?? null };
+  if (input.details) result.details = input.details;
+  return result;
 }

@@ -88,4 +88,6 @@ export interface RunInput {
   kind: string;
   ref: string;
   digest: string | null;
+  /** Anything else worth keeping about the input (JSON), e.g. an MLflow dataset's source and schema. */
+  details?: Record<string, unknown> | null;
 }

@@ -11,13 +11,13 @@ export function validateInputs(inputs: unknown): RunInput[] {
   if (inputs.length > MAX_INPUTS)
     throw invalidParameter(`at most ${MAX_INPUTS} inputs per call, got ${inputs.length}`);
   return inputs.map((input, i) => {
-    const { kind, ref, digest } = (input ?? {}) as Record<string, unknown>;
+    const { kind, ref, digest, details } = (input ?? {}) as Record<string, unknown>;
     if (typeof kind !== 'string' || !/^[a-z][a-z0-9_-]{0,49}$/.test(kind)) {
       throw invalidParameter(
         `inputs[${i}].kind must be a short lowercase word such as 'dataset' or 'model', got ${JSON.stringify(kind)}`,
       );
     }
-    return {
+    const checked: RunInput = {
       kind,
       ref: validateText(`inputs[${i}].ref`, ref, 1000),
       digest:
@@ -25,5 +25,20 @@ export function validateInputs(inputs: unknown): RunInput[] {
           ? null
           : validateText(`inputs[${i}].digest`, digest, 200),
     };
+    if (details !== undefined && details !== null) checked.details = validateDetails(i, details);
+    return checked;
   });
+}
+
+const MAX_DETAILS_BYTES = 1024 * 1024;
+
+function validateDetails(i: number, details: unknown): Record<string, unknown> {
+  if (typeof details !== 'object' || Array.isArray(details))
+    throw invalidParameter(`inputs[${i}].details must be a JSON object`);
+  const size = Buffer.byteLength(JSON.stringify(details));
+  if (size > MAX_DETAILS_BYTES)
+    throw invalidParameter(
+      `inputs[${i}].details is ${size} bytes of JSON; the limit is ${MAX_DETAILS_BYTES}`,
+    );
+  return details as Record<string, unknown>;
 }

@@ -179,6 +179,7 @@ export function runLoggingRoutes(app: TypedApp, tracking: TrackingService): void
           kind: input.kind,
           ref: input.ref,
           digest: input.digest ?? null,
+          ...(input.details ? { details: input.details as Record<string, unknown> } : {}),
         })),
       );
       return reply.status(204).send(null);

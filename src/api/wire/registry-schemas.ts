@@ -116,6 +116,11 @@ export const WireRunInput = Type.Object(
     kind: Type.String({ description: "e.g. 'dataset', 'model', 'file'" }),
     ref: Type.String({ description: 'a URI or name, e.g. datasets:/flights/3' }),
     digest: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    details: Type.Optional(
+      Type.Union([Type.Record(Type.String(), Type.Any()), Type.Null()], {
+        description: 'any JSON object',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -39,6 +39,32 @@ export function runInputCases(h: () => StoreHarness): void {
       expect(await h().store.runs.inputs(other.info.runId)).toEqual([]);
     });
 
+    it('keeps JSON details with an input, and replaces them when it is logged again', async () => {
+      const { info } = await h().store.runs.create(newRunInput());
+      const details = {
+        source_type: 'local',
+        source: '{"uri": "/data/iris.csv"}',
+        schema: { cols: ['a', 'b'] },
+        tags: [{ key: 'mlflow.data.context', value: 'training' }],
+      };
+      await h().store.runs.logInputs(
+        info.runId,
+        [{ kind: 'dataset', ref: 'iris', digest: 'abc', details }],
+        T0,
+      );
+      expect(await h().store.runs.inputs(info.runId)).toEqual([
+        { kind: 'dataset', ref: 'iris', digest: 'abc', details },
+      ]);
+      await h().store.runs.logInputs(
+        info.runId,
+        [{ kind: 'dataset', ref: 'iris', digest: 'abc', details: { source: 'v2' } }],
+        T0 + 1,
+      );
+      expect(await h().store.runs.inputs(info.runId)).toEqual([
+        { kind: 'dataset', ref: 'iris', digest: 'abc', details: { source: 'v2' } },
+      ]);
+    });
+
     it('refuses inputs of unknown runs', async () => {
       const input = { kind: 'dataset', ref: 'iris@3', digest: null };
       await expectGyreError(

@@ -94,6 +94,8 @@ export interface RegistryTables {
     ref: string;
     digest: string | null;
     created_time: number;
+    /** JSON, migration 3 */
+    details: string | null;
   };
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RunInput } from '../registry-model.js';
 import type { Database } from './database.js';
 import { runNotFound } from './not-found.js';
+import { fromJsonColumn, toJsonColumn } from './registry/json-column.js';
 
 /** Records a run's inputs; logging the same (kind, ref) again updates its digest. */
 export async function logRunInputs(
@@ -27,9 +28,12 @@ export async function logRunInputs(
           ref: input.ref,
           digest: input.digest,
           created_time: now,
+          details: toJsonColumn(input.details),
         })
         .onConflict((oc) =>
-          oc.columns(['run_id', 'kind', 'ref']).doUpdateSet({ digest: input.digest }),
+          oc
+            .columns(['run_id', 'kind', 'ref'])
+            .doUpdateSet({ digest: input.digest, details: toJsonColumn(input.details) }),
         )
         .execute();
     }
@@ -51,7 +55,12 @@ export async function listRunInputs(db: Kysely<Database>, runId: string): Promis
     .orderBy('kind')
     .orderBy('ref')
     .execute();
-  return rows.map((row) => ({ kind: row.kind, ref: row.ref, digest: row.digest }));
+  return rows.map((row) => {
+    const input: RunInput = { kind: row.kind, ref: row.ref, digest: row.digest };
+    if (row.details !== null)
+      input.details = fromJsonColumn(row.details) as Record<string, unknown>;
+    return input;
+  });
 }
 
 export async function runsUsing(

@@ -1,9 +1,10 @@
 import { initialSchema } from './0001-initial.js';
 import { registrySchema } from './0002-registry.js';
+import { runInputDetails } from './0003-run-input-details.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in version order. Append only. */
-export const migrations: readonly Migration[] = [initialSchema, registrySchema];
+export const migrations: readonly Migration[] = [initialSchema, registrySchema, runInputDetails];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 

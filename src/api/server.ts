@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { Gyre } from '../app/index.js';
 import { registerErrorHandling } from './plugins/error-handler.js';
+import { registerMlflowApi } from './mlflow/mlflow-api.js';
 import { registerJsonBodyParser } from './plugins/json-body.js';
 import { validatorCompiler } from './plugins/validation.js';
 import { artifactRoutes } from './routes/artifacts.js';
@@ -70,6 +71,7 @@ export async function buildServer(gyre: Gyre): Promise<TypedApp> {
   modelRoutes(app, gyre.registry);
   await modelVersionRoutes(app, gyre.registry);
   registryMiscRoutes(app, gyre.registry);
+  await registerMlflowApi(app, gyre);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
   closeIdleConnectionsWhileClosing(app);

@@ -76,7 +76,12 @@ export const modelFilterSchema: FilterSchema = {
     creation_time: { type: 'number' },
     last_update_time: { type: 'number' },
   },
-  attributeAliases: {},
+  // MLflow's names for the same attributes.
+  attributeAliases: {
+    timestamp: 'last_update_time',
+    last_updated_timestamp: 'last_update_time',
+    creation_timestamp: 'creation_time',
+  },
 };
 
 export const modelVersionFilterSchema: FilterSchema = {
@@ -100,5 +105,13 @@ export const modelVersionFilterSchema: FilterSchema = {
     creation_time: { type: 'number' },
     last_update_time: { type: 'number' },
   },
-  attributeAliases: {},
+  // MLflow's names for the same attributes.
+  attributeAliases: {
+    version_number: 'version',
+    source_path: 'source',
+    current_stage: 'stage',
+    timestamp: 'last_update_time',
+    last_updated_timestamp: 'last_update_time',
+    creation_timestamp: 'creation_time',
+  },
 };

@@ -38,9 +38,13 @@ export interface IngestResult {
   p95Ms: number;
 }
 
-/** Points/s through `POST /api/v1/runs/{id}/batch` on a `gyre server` child process (SQLite). */
+/**
+ * Points/s through `POST /api/v1/runs/{id}/batch` (Gyre's API) or `POST /api/2.0/mlflow/runs/log-batch`
+ * (MLflow's, with the body MLflow's Python client sends) on a `gyre server` child process (SQLite).
+ */
 export async function measureRestIngest(
   plan: { clients: number; batchesPerClient: number }[],
+  api: 'gyre' | 'mlflow' = 'gyre',
 ): Promise<IngestResult[]> {
   const home = mkdtempSync(join(tmpdir(), 'gyre-bench-ingest-'));
   const server = await startGyreServer(['--home', home, '--log-level', 'warn']);
@@ -50,19 +54,28 @@ export async function measureRestIngest(
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    return `/api/v1/runs/${((await response.json()) as { run: { info: { run_id: string } } }).run.info.run_id}/batch`;
+    return ((await response.json()) as { run: { info: { run_id: string } } }).run.info.run_id;
   };
-  const bodies = (batches: number) =>
-    workload(batches).map((metrics) => Buffer.from(JSON.stringify({ metrics })));
+  const stream = async (batches: number) => {
+    const runId = await newRun();
+    const batchesOf = (envelope: (metrics: MetricRow[]) => object) =>
+      workload(batches).map((metrics) => Buffer.from(JSON.stringify(envelope(metrics))));
+    return api === 'gyre'
+      ? { path: `/api/v1/runs/${runId}/batch`, bodies: batchesOf((metrics) => ({ metrics })) }
+      : {
+          path: '/api/2.0/mlflow/runs/log-batch',
+          bodies: batchesOf((metrics) => ({ run_id: runId, metrics })),
+        };
+  };
+  const ok = api === 'gyre' ? '204' : '200';
   try {
-    await postLoad({ url: server.url, streams: [{ path: await newRun(), bodies: bodies(20) }] });
+    await postLoad({ url: server.url, streams: [await stream(20)] });
     const results: IngestResult[] = [];
     for (const { clients, batchesPerClient } of plan) {
       const streams = [];
-      for (let c = 0; c < clients; c += 1)
-        streams.push({ path: await newRun(), bodies: bodies(batchesPerClient) });
+      for (let c = 0; c < clients; c += 1) streams.push(await stream(batchesPerClient));
       const load = await postLoad({ url: server.url, streams });
-      if (Object.keys(load.statuses).some((status) => status !== '204'))
+      if (Object.keys(load.statuses).some((status) => status !== ok))
         throw new Error(`ingest failed: ${JSON.stringify(load.statuses)}`);
       const batches = clients * batchesPerClient;
       results.push({

@@ -9,6 +9,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 const domain = [
   'tracking',
   'data',
+  'metrics',
   'registry',
   'train',
   'tune',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../store/index.js';
 import { expectErrorReply, openApiHarness, type ApiHarness } from '../testing/api-harness.js';
-import { gyreVersion } from './version.js';
+import { gyreVersion } from '../core/version.js';
 
 let h: ApiHarness;
 let runId: string;

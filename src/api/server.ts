@@ -16,7 +16,7 @@ import { registryMiscRoutes } from './routes/registry-misc.js';
 import { runLoggingRoutes } from './routes/run-logging.js';
 import { runRoutes } from './routes/runs.js';
 import type { TypedApp } from './typed-app.js';
-import { gyreVersion } from './version.js';
+import { gyreVersion } from '../core/version.js';
 
 /** The HTTP interface over one Gyre; call `listen` on the result, or `inject` in tests. */
 export async function buildServer(gyre: Gyre): Promise<TypedApp> {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { latestSchemaVersion } from '../../store/index.js';
 import type { TypedApp } from '../typed-app.js';
-import { gyreVersion } from '../version.js';
+import { gyreVersion } from '../../core/version.js';
 
 export function healthRoutes(app: TypedApp): void {
   app.get(

@@ -1,3 +1,5 @@
+import { GyreError } from '../../core/errors/index.js';
+
 /**
  * JSON as Python's `json` module writes it: besides standard JSON, the bare tokens `NaN`,
  * `Infinity` and `-Infinity` (which JSON.parse refuses) outside strings. They become the strings
@@ -45,4 +47,23 @@ function endOfString(text: string, start: number): number {
     else i += 1;
   }
   return text.length;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An MLflow request body: UTF-8 JSON that may carry Python's bare NaN/Infinity tokens, and that
+ * old clients double-encode as a JSON string. An empty body is `{}`, as MLflow reads it.
+ */
+export function parseMlflowBody(body: Buffer): unknown {
+  if (body.length === 0) return {};
+  try {
+    const parsed = parseLenientJson(utf8.decode(body));
+    return typeof parsed === 'string' ? parseLenientJson(parsed) : parsed;
+  } catch (error) {
+    throw new GyreError(
+      'BAD_REQUEST',
+      `request body is not valid UTF-8 JSON: ${(error as Error).message}`,
+    );
+  }
 }

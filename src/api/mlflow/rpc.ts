@@ -13,9 +13,10 @@ export type RpcHandler = (
 export const mlflowPrefixes = ['/api/2.0/mlflow', '/ajax-api/2.0/mlflow'] as const;
 
 /**
- * Registers one MLflow RPC under both prefixes. GET fields come from the query string (or, with
- * none, from a JSON body, as MLflow accepts); other methods read the JSON body. The handler's
- * object is the response body (`{}` when there is nothing to say, never an empty body).
+ * Registers one MLflow RPC under both prefixes. GET fields come from the query string, or from
+ * the JSON body when the query string is empty (as MLflow's `_get_request_message` does); other
+ * methods read the JSON body. The handler's object is the response body (`{}` when there is
+ * nothing to say, never an empty body).
  */
 export function rpc(app: TypedApp, method: RpcMethod, path: string, handler: RpcHandler): void {
   for (const prefix of mlflowPrefixes) {
@@ -24,15 +25,19 @@ export function rpc(app: TypedApp, method: RpcMethod, path: string, handler: Rpc
       url: `${prefix}/${path}`,
       schema: { hide: true },
       handler: async (request, reply) => {
-        const query = request.query as Record<string, unknown>;
         const fields =
-          method === 'GET' && Object.keys(query).length > 0
-            ? RequestFields.fromQuery(query)
+          method === 'GET' && hasQueryString(request.url)
+            ? RequestFields.fromQuery(request.query as Record<string, unknown>)
             : RequestFields.fromBody(request.body);
         return compactTopLevel(await handler(fields, request, reply));
       },
     });
   }
+}
+
+export function hasQueryString(url: string): boolean {
+  const start = url.indexOf('?');
+  return start !== -1 && start < url.length - 1;
 }
 
 /** Empty lists and unset fields are left out of MLflow responses (`{}` for a search without hits). */

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { invalidParameter, notFound } from '../../../core/errors/index.js';
+import { GyreError, invalidParameter, notFound } from '../../../core/errors/index.js';
 import type { RegistryService } from '../../../registry/index.js';
 import type { TrackingService } from '../../../tracking/index.js';
 import { rawBodyScope } from '../../raw-body-scope.js';
@@ -12,6 +12,15 @@ const prefixes = [
   '/api/2.0/mlflow-artifacts/artifacts',
   '/ajax-api/2.0/mlflow-artifacts/artifacts',
 ] as const;
+
+const mpuPrefixes = [
+  '/api/2.0/mlflow-artifacts/mpu',
+  '/ajax-api/2.0/mlflow-artifacts/mpu',
+] as const;
+
+/** `_UnsupportedMultipartUploadException.MESSAGE`, which the client matches as a prefix. */
+const MULTIPART_UNSUPPORTED =
+  'Multipart upload is not supported for the current artifact repository';
 
 /** What a proxied artifact path names: a run's artifact (`<exp>/<run>/artifacts/<path>`) or a model version's file. */
 type Target =
@@ -74,6 +83,20 @@ export async function mlflowArtifactProxyRoutes(
     );
   }
 
+  // MLflow's HttpArtifactRepository tries these first for large files when
+  // MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD is set, and falls back to one PUT only when the error
+  // message starts with MLflow's own sentence. (MLflow answers 501 NOT_IMPLEMENTED, a code Gyre's
+  // catalog does not have; the client looks only at the message.)
+  for (const prefix of mpuPrefixes)
+    for (const action of ['create', 'complete', 'abort'])
+      for (const url of [`${prefix}/${action}`, `${prefix}/${action}/*`])
+        app.post(url, { schema: { hide: true } }, () => {
+          throw new GyreError(
+            'ENDPOINT_NOT_FOUND',
+            `${MULTIPART_UNSUPPORTED}; Gyre takes each artifact as one PUT to /api/2.0/mlflow-artifacts/artifacts/<path>`,
+          );
+        });
+
   await rawBodyScope(app, (scope) => {
     for (const prefix of prefixes) {
       scope.put(`${prefix}/*`, { schema: { hide: true } }, async (request) => {
@@ -96,7 +119,11 @@ export async function mlflowArtifactProxyRoutes(
   async function list(target: Target) {
     if (target.kind === 'version') {
       const version = await registry.versions.get(target.name, target.version);
-      return target.file === '' ? [fileInfoJson('model.onnx', false, version.size)] : [];
+      // Only bytes that passed the ONNX checks are a model.onnx; a manifest or nothing is no file.
+      const isOnnxFile = version.onnx !== null;
+      return target.file === '' && isOnnxFile
+        ? [fileInfoJson('model.onnx', false, version.size)]
+        : [];
     }
     const children = await tracking.artifacts.list(target.runId, target.path).catch(() => []);
     if (children.length === 1 && !children[0]!.isDir && children[0]!.path === target.path)
@@ -108,6 +135,11 @@ export async function mlflowArtifactProxyRoutes(
 
   async function download(reply: FastifyReply, target: Target) {
     if (target.kind === 'version') {
+      const version = await registry.versions.get(target.name, target.version);
+      if (version.onnx === null)
+        throw notFound(
+          `model version ${target.name}/${target.version} has no ONNX file Gyre can serve (${version.statusMessage})`,
+        );
       if (target.file !== 'model.onnx')
         throw notFound(`model version ${target.name}/${target.version} has one file, model.onnx`);
       const { bytes } = await registry.versions.read(`models:/${target.name}/${target.version}`);

@@ -1,4 +1,4 @@
-import { invalidParameter } from '../../../core/errors/index.js';
+import { GyreError, invalidParameter } from '../../../core/errors/index.js';
 import type { ModelVersion, RegistryService } from '../../../registry/index.js';
 import type { TrackingService } from '../../../tracking/index.js';
 import { actorOf } from '../../actor.js';
@@ -30,7 +30,7 @@ export function mlflowModelVersionRoutes(
     );
     const version = await versions(request).register({
       name,
-      source: versionSourceFromMlflow(source),
+      source: await versionSourceFromMlflow(source, tracking),
       runId: f.string('run_id') || undefined,
       description: f.string('description'),
       tags,
@@ -99,7 +99,7 @@ export function mlflowModelVersionRoutes(
 
   rpc(app, 'GET', 'model-versions/get-download-uri', async (f) => {
     const version = await get(registry, f.requiredString('name'), f.requiredString('version'));
-    return { artifact_uri: await downloadUri(version, tracking) };
+    return { artifact_uri: await downloadUri(version, registry, tracking) };
   });
 
   rpc(app, 'POST', 'model-versions/set-tag', async (f, request) => {
@@ -128,19 +128,38 @@ function get(registry: RegistryService, name: string, version: string): Promise<
   return registry.versions.get(name, version);
 }
 
+/** `models:/m/latest` as the source of m's own latest version would otherwise loop. */
+const MAX_COPY_HOPS = 16;
+
 /**
- * Where an MLflow client downloads the version's files: the MLflow URI it was registered from,
- * the run artifact it points to, or Gyre's own path for uploaded files (served by the artifacts proxy).
+ * Where an MLflow client downloads the version's files: MLflow answers the version's source, or
+ * for a copy (`models:/…` source) what its source version downloads. Gyre maps run URIs into
+ * the artifact proxy, and serves files only it holds (uploads, local files) from `gyre-models/`.
  */
 export async function downloadUri(
   version: ModelVersion,
+  registry: RegistryService,
   tracking: TrackingService,
+  hops = 0,
 ): Promise<string> {
-  if (version.source.startsWith('mlflow-artifacts:')) return version.source;
-  const run = /^runs:\/([0-9a-f]{32})\/(.+)$/.exec(version.source);
+  const { source } = version;
+  const run = /^runs:\/([0-9a-f]{32})\/(.+)$/.exec(source);
   if (run) {
     const info = (await tracking.runs.get(run[1]!)).info;
     return `mlflow-artifacts:/${info.experimentId}/${info.runId}/artifacts/${run[2]}`;
   }
-  return `mlflow-artifacts:/gyre-models/${encodeURIComponent(version.name)}/${version.version}`;
+  if (source.startsWith('models:/') && hops < MAX_COPY_HOPS) {
+    // A deleted source version no longer resolves; the copy's own bytes are then what is left.
+    const origin = await registry.versions.resolve(source).catch((error: unknown) => {
+      const gone = error instanceof GyreError && error.code === 'RESOURCE_DOES_NOT_EXIST';
+      if (gone) return undefined;
+      throw error;
+    });
+    if (origin) return downloadUri(origin, registry, tracking, hops + 1);
+  }
+  if (version.digest === '') return source;
+  const gyreOnly = /^(upload|file|models):/.test(source) || !/^[a-z][a-z0-9+.-]*:/i.test(source);
+  return gyreOnly
+    ? `mlflow-artifacts:/gyre-models/${encodeURIComponent(version.name)}/${version.version}`
+    : source;
 }

@@ -49,10 +49,9 @@ export function mlflowRunRoutes(app: TypedApp, tracking: TrackingService): void 
   rpc(app, 'POST', 'runs/update', async (f) => {
     const runId = runIdOf(f);
     await requireActive(tracking, runId);
-    const status = f.string('status');
     const runName = f.string('run_name') || undefined;
     const info = await runs.update(runId, {
-      status: status === undefined || status === '' ? undefined : (status as RunStatus),
+      status: runStatus(f.string('status')),
       endTime: f.integer('end_time'),
       runName,
     });
@@ -114,6 +113,22 @@ export function mlflowRunRoutes(app: TypedApp, tracking: TrackingService): void 
       ),
     };
   });
+}
+
+/** RunStatus values in proto order: ParseDict takes an enum's number (3 or "3") as well as its name. */
+const runStatusByNumber: readonly RunStatus[] = [
+  'RUNNING',
+  'SCHEDULED',
+  'FINISHED',
+  'FAILED',
+  'KILLED',
+];
+
+function runStatus(value: string | undefined): RunStatus | undefined {
+  if (value === undefined || value === '') return undefined;
+  // Anything else goes to the tracking service as given, which refuses it with the valid names.
+  if (/^\d+$/.test(value)) return runStatusByNumber[Number(value) - 1] ?? (value as RunStatus);
+  return value as RunStatus;
 }
 
 /** MLflow refuses changes to a deleted run with this message. */

@@ -11,6 +11,9 @@ export {
   type ExperimentsApi,
   type RunsApi,
   type StartRunOptions,
+  train,
+  type TrainOptions,
+  type TrainResult,
 } from './sdk/index.js';
 export type {
   ArtifactEntry,

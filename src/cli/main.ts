@@ -8,6 +8,7 @@ import { experimentsCommand } from './commands/experiments.js';
 import { modelsCommand } from './commands/models.js';
 import { runsCommand } from './commands/runs.js';
 import { serverCommand } from './commands/server.js';
+import { trainCommand } from './commands/train.js';
 import { processOutput, type Output } from './output.js';
 
 /** Exit status: 0 success, 1 the operation failed (a Gyre error), 2 the command line was wrong. */
@@ -28,6 +29,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   experimentsCommand(program, context);
   runsCommand(program, context);
   modelsCommand(program, context);
+  trainCommand(program, context);
 
   try {
     await program.parseAsync(argv);

@@ -19,8 +19,20 @@ export const featureTypes = ['numeric', 'categorical', 'boolean', 'datetime', 't
 export interface FeatureSpec {
   name: string;
   type: (typeof featureTypes)[number];
-  /** The ONNX input the column feeds. */
+  /**
+   * The ONNX input the column feeds. A datetime column with `parts` feeds one numeric input per
+   * part instead, named `<input>.<part>` (e.g. `date.year`, `date.month`).
+   */
   input: string;
+  parts?: DatetimePart[];
+}
+
+export const datetimeParts = ['year', 'month', 'day', 'weekday', 'hour'] as const;
+export type DatetimePart = (typeof datetimeParts)[number];
+
+/** The ONNX inputs a feature feeds. */
+export function featureInputs(feature: FeatureSpec): string[] {
+  return feature.parts ? feature.parts.map((part) => `${feature.input}.${part}`) : [feature.input];
 }
 
 export type FeatureSchema = FeatureSpec[];
@@ -58,7 +70,7 @@ export function checkFeatureSchema(
     throw invalidParameter(`${where} must be a JSON array of {name, type, input}`);
   const names = new Set<string>();
   return value.map((entry, i) => {
-    const { name, type, input } = (entry ?? {}) as Record<string, unknown>;
+    const { name, type, input, parts } = (entry ?? {}) as Record<string, unknown>;
     if (typeof name !== 'string' || name === '')
       throw invalidParameter(`${where}[${i}].name must be a non-empty string`);
     if (names.has(name)) throw invalidParameter(`${where} names column '${name}' twice`);
@@ -67,13 +79,32 @@ export function checkFeatureSchema(
       throw invalidParameter(`${where}[${i}].type must be one of ${featureTypes.join(', ')}`);
     }
     const target = input === undefined ? name : input;
-    if (typeof target !== 'string' || !inputNames.includes(target)) {
-      throw invalidParameter(
-        `${where}[${i}] feeds input '${typeof target === 'string' ? target : JSON.stringify(target)}', which the model does not have (inputs: ${inputNames.join(', ')})`,
-      );
+    if (typeof target !== 'string' || target === '')
+      throw invalidParameter(`${where}[${i}].input must be a non-empty string`);
+    const spec: FeatureSpec = { name, type: type as FeatureSpec['type'], input: target };
+    if (parts !== undefined) spec.parts = checkParts(parts, type, `${where}[${i}].parts`);
+    for (const needed of featureInputs(spec)) {
+      if (!inputNames.includes(needed)) {
+        throw invalidParameter(
+          `${where}[${i}] feeds input '${needed}', which the model does not have (inputs: ${inputNames.join(', ')})`,
+        );
+      }
     }
-    return { name, type: type as FeatureSpec['type'], input: target };
+    return spec;
   });
+}
+
+function checkParts(parts: unknown, type: unknown, where: string): DatetimePart[] {
+  if (type !== 'datetime') throw invalidParameter(`${where} is only for datetime features`);
+  if (
+    !Array.isArray(parts) ||
+    parts.length === 0 ||
+    parts.some((part) => !(datetimeParts as readonly unknown[]).includes(part)) ||
+    new Set(parts).size !== parts.length
+  ) {
+    throw invalidParameter(`${where} must list distinct parts among ${datetimeParts.join(', ')}`);
+  }
+  return parts as DatetimePart[];
 }
 
 export function checkClassLabels(value: unknown, where: string): string[] {

@@ -13,10 +13,19 @@ export {
 export {
   checkClassLabels,
   checkFeatureSchema,
+  datetimeParts,
+  featureInputs,
   featureTypes,
   gyreMetadataKeys,
   readClassLabels,
   readFeatureSchema,
+  type DatetimePart,
   type FeatureSchema,
   type FeatureSpec,
 } from './gyre-metadata.js';
+export {
+  datetimePart,
+  featureTensors,
+  type FeatureColumn,
+  type FeatureTensor,
+} from './feature-tensors.js';

@@ -9,6 +9,7 @@ import { loadConfig, type ConfigInputs, type GyreConfig } from '../core/config/i
 import { isGyreError } from '../core/errors/index.js';
 import { silentLogger } from '../core/logging/index.js';
 import type { ArtifactEntry, RunStatus } from '../store/index.js';
+import { trainWithClient, type TrainOptions, type TrainResult } from './train.js';
 import { ActiveRun, type ActiveRunOptions } from './active-run.js';
 import { HttpArtifacts } from './http-artifacts.js';
 import { HttpExperiments } from './http-experiments.js';
@@ -103,6 +104,14 @@ export class GyreClient {
       parentRunId: options.parentRunId,
     });
     return new ActiveRun(run, this.runs, this.artifacts, options);
+  }
+
+  /**
+   * Trains a ridge, logistic or MLP model on a tabular file and logs it as a run (see
+   * docs/training.md); registers it when `register` names a model.
+   */
+  train(options: TrainOptions): Promise<TrainResult> {
+    return trainWithClient(this, options);
   }
 
   /** Runs `body` in a new run: FINISHED when it resolves, FAILED (and rethrown) when it throws. */

@@ -8,3 +8,4 @@ export type {
   RunsApi,
   VersionsApi,
 } from './tracking-api.js';
+export { MODEL_ARTIFACT, train, type TrainOptions, type TrainResult } from './train.js';

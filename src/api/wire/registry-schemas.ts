@@ -38,6 +38,7 @@ export const WireFeatureSpec = Type.Object({
   name: Type.String(),
   type: Type.String(),
   input: Type.String(),
+  parts: Type.Optional(Type.Array(Type.String())),
 });
 
 const WireOnnxSummary = Type.Object({

@@ -1,0 +1,264 @@
+import type { Matrix } from '../linalg.js';
+import type { Random } from '../random.js';
+import { Adam } from './adam.js';
+import {
+  activateInPlace,
+  affineInto,
+  affineSparseInto,
+  backpropagate,
+  layerGradients,
+  layerGradientsSparse,
+  transposeInto,
+  zeroShare,
+  MlpWorkspace,
+} from './mlp-workspace.js';
+import {
+  forward,
+  softmaxInPlace,
+  type Activation,
+  type DenseLayer,
+  type EpochLoss,
+  type TrainedNetwork,
+} from './model.js';
+
+export interface MlpOptions {
+  hiddenLayers: number[];
+  activation: Activation;
+  /** L2 penalty (scikit-learn's alpha). */
+  alpha: number;
+  learningRate: number;
+  batchSize: number;
+  maxEpochs: number;
+  tolerance: number;
+  patience: number;
+  random: Random;
+  /** With a validation split: stop on its loss and keep the best weights (early stopping). */
+  validation?: { x: Matrix; target: Targets };
+  /** Rows whose loss is reported each epoch as the validation loss but never steers training. */
+  monitor?: { x: Matrix; target: Targets };
+  onEpoch?: (loss: EpochLoss) => void;
+}
+
+/** Class indices (classification, `classes` outputs) or values (regression, one output). */
+export type Targets =
+  | { kind: 'classes'; labels: Int32Array; classes: number }
+  | { kind: 'values'; values: Float64Array };
+
+/**
+ * A multi-layer perceptron trained with Adam on minibatches, as scikit-learn's MLPClassifier /
+ * MLPRegressor: Glorot-uniform initialisation, L2 penalty alpha/2·‖W‖²/batch, softmax + log loss
+ * or identity + squared loss/2, stopping once more than `patience` epochs in a row improve the
+ * watched loss by less than `tolerance`. Regression targets are standardised while training
+ * (scikit-learn does not, and on targets far from 0 needs several times the epochs); the scale is
+ * folded back into the output layer, and losses are reported in the target's own units.
+ */
+export function fitMlp(x: Matrix, target: Targets, options: MlpOptions): TrainedNetwork {
+  const scaling = target.kind === 'values' ? targetScaling(target.values) : { mean: 0, std: 1 };
+  const scaled = scaleTargets(target, scaling);
+  const outputs = target.kind === 'classes' ? target.classes : 1;
+  const sizes = [x.cols, ...options.hiddenLayers, outputs];
+  const layers: DenseLayer[] = sizes
+    .slice(1)
+    .map((size, i) => initLayer(sizes[i]!, size, options.random));
+  const adam = new Adam(layers, options.learningRate);
+  const network: TrainedNetwork = {
+    kind: 'mlp',
+    task: target.kind === 'classes' ? 'classification' : 'regression',
+    layers,
+    activation: options.activation,
+  };
+  const batchSize = Math.max(1, Math.min(options.batchSize, x.rows));
+  const work = new MlpWorkspace(layers, batchSize);
+  const sparseInput = zeroShare(x.data) > 0.5;
+  const validation = options.validation && {
+    x: options.validation.x,
+    target: scaleTargets(options.validation.target, scaling),
+  };
+  const watchedRows =
+    validation ??
+    (options.monitor && {
+      x: options.monitor.x,
+      target: scaleTargets(options.monitor.target, scaling),
+    });
+  const unitsFactor = scaling.std * scaling.std;
+  let best = Infinity;
+  let bestLayers: DenseLayer[] | undefined;
+  let stale = 0;
+  for (let epoch = 1; epoch <= options.maxEpochs; epoch += 1) {
+    const order = Int32Array.from(options.random.permutation(x.rows));
+    let total = 0;
+    for (let start = 0; start < order.length; start += batchSize) {
+      const batch = order.subarray(start, start + batchSize);
+      total +=
+        trainBatch(network, x, scaled, batch, options.alpha, adam, work, sparseInput) *
+        batch.length;
+    }
+    const trainLoss = total / x.rows;
+    const validationLoss = watchedRows
+      ? evaluateLoss(network, watchedRows.x, watchedRows.target)
+      : undefined;
+    options.onEpoch?.({
+      epoch,
+      trainLoss: trainLoss * unitsFactor,
+      ...(validationLoss === undefined ? {} : { validationLoss: validationLoss * unitsFactor }),
+    });
+    const watched = validation ? validationLoss! : trainLoss;
+    if (watched > best - options.tolerance) stale += 1;
+    else stale = 0;
+    if (watched < best) {
+      best = watched;
+      if (validation) bestLayers = layers.map(copyLayer);
+    }
+    if (stale > options.patience) break;
+  }
+  if (bestLayers) network.layers = bestLayers;
+  unscaleOutput(network.layers.at(-1)!, scaling);
+  return network;
+}
+
+interface Scaling {
+  mean: number;
+  std: number;
+}
+
+function targetScaling(values: Float64Array): Scaling {
+  let sum = 0;
+  for (const v of values) sum += v;
+  const mean = values.length === 0 ? 0 : sum / values.length;
+  let squares = 0;
+  for (const v of values) squares += (v - mean) ** 2;
+  const std = values.length === 0 ? 0 : Math.sqrt(squares / values.length);
+  return { mean, std: std > 0 ? std : 1 };
+}
+
+function scaleTargets(target: Targets, { mean, std }: Scaling): Targets {
+  if (target.kind === 'classes' || (mean === 0 && std === 1)) return target;
+  return { kind: 'values', values: target.values.map((v) => (v - mean) / std) };
+}
+
+/** y = (x·W + b)·std + mean, as weights: W·std and b·std + mean. */
+function unscaleOutput(layer: DenseLayer, { mean, std }: Scaling): void {
+  for (let j = 0; j < layer.weights.length; j += 1) layer.weights[j]! *= std;
+  for (let o = 0; o < layer.bias.length; o += 1) layer.bias[o] = layer.bias[o]! * std + mean;
+}
+
+function initLayer(inputs: number, outputs: number, random: Random): DenseLayer {
+  const bound = Math.sqrt(6 / (inputs + outputs));
+  const weights = new Float64Array(inputs * outputs).map(() => random.uniform(-bound, bound));
+  const bias = new Float64Array(outputs).map(() => random.uniform(-bound, bound));
+  return { weights, bias, inputs, outputs };
+}
+
+function copyLayer(layer: DenseLayer): DenseLayer {
+  return { ...layer, weights: layer.weights.slice(), bias: layer.bias.slice() };
+}
+
+/** Forward and backward pass over one minibatch, then an Adam step; returns the batch loss. */
+function trainBatch(
+  network: TrainedNetwork,
+  x: Matrix,
+  target: Targets,
+  batch: Int32Array,
+  alpha: number,
+  adam: Adam,
+  work: MlpWorkspace,
+  sparseInput: boolean,
+): number {
+  const { layers } = network;
+  const m = batch.length;
+  gatherRows(work.outputs[0]!, x, batch);
+  for (let l = 0; l < layers.length; l += 1) {
+    const layer = layers[l]!;
+    const out = work.outputs[l + 1]!;
+    if (l === 0 && sparseInput) affineSparseInto(out, work.outputs[0]!, m, layer);
+    else {
+      transposeInto(work.weightsT[l]!, layer.weights, layer.inputs, layer.outputs);
+      affineInto(out, work.outputs[l]!, m, layer, work.weightsT[l]!);
+    }
+    if (l < layers.length - 1) activateInPlace(out, m * layer.outputs, network.activation);
+    else if (target.kind === 'classes')
+      for (let r = 0; r < m; r += 1) softmaxInPlace(out, r * layer.outputs, layer.outputs);
+  }
+  const last = layers.length - 1;
+  const loss = outputDelta(
+    work.deltas[last]!,
+    work.outputs[last + 1]!,
+    target,
+    batch,
+    layers[last]!.outputs,
+  );
+  let penalty = 0;
+  for (let l = last; l >= 0; l -= 1) {
+    const layer = layers[l]!;
+    const gradient = work.gradients[l]!;
+    if (l === 0 && sparseInput)
+      layerGradientsSparse(gradient, work.outputs[0]!, work.deltas[0]!, m);
+    else {
+      transposeInto(work.inputsT[l]!, work.outputs[l]!, m, layer.inputs);
+      transposeInto(work.deltasT[l]!, work.deltas[l]!, m, layer.outputs);
+      layerGradients(gradient, work.inputsT[l]!, work.deltasT[l]!, m);
+    }
+    const { weights } = layer;
+    const gw = gradient.weights;
+    for (let j = 0; j < weights.length; j += 1) {
+      penalty += weights[j]! * weights[j]!;
+      gw[j]! += (alpha * weights[j]!) / m;
+    }
+    if (l > 0)
+      backpropagate(
+        work.deltas[l - 1]!,
+        work.deltas[l]!,
+        work.outputs[l]!,
+        m,
+        layer,
+        network.activation,
+      );
+  }
+  adam.step(layers, work.gradients);
+  return loss + (0.5 * alpha * penalty) / m;
+}
+
+/** Fills the output layer's delta (prediction − truth, over the batch size) and returns the mean loss. */
+function outputDelta(
+  delta: Float64Array,
+  output: Float64Array,
+  target: Targets,
+  batch: Int32Array,
+  width: number,
+): number {
+  const m = batch.length;
+  let loss = 0;
+  for (let r = 0; r < m; r += 1) {
+    const row = batch[r]!;
+    if (target.kind === 'values') {
+      const error = output[r]! - target.values[row]!;
+      delta[r] = error / m;
+      loss += (error * error) / 2;
+      continue;
+    }
+    const label = target.labels[row]!;
+    for (let k = 0; k < width; k += 1) {
+      const predicted = output[r * width + k]!;
+      delta[r * width + k] = (predicted - (label === k ? 1 : 0)) / m;
+    }
+    loss -= Math.log(Math.max(output[r * width + label]!, 1e-15));
+  }
+  return loss / m;
+}
+
+function gatherRows(out: Float64Array, x: Matrix, rows: Int32Array): void {
+  for (let r = 0; r < rows.length; r += 1)
+    out.set(x.data.subarray(rows[r]! * x.cols, (rows[r]! + 1) * x.cols), r * x.cols);
+}
+
+/** Mean loss on a data set (no penalty), for validation curves. */
+export function evaluateLoss(network: TrainedNetwork, x: Matrix, target: Targets): number {
+  const output = forward(network, x);
+  let loss = 0;
+  for (let r = 0; r < x.rows; r += 1) {
+    if (target.kind === 'classes')
+      loss -= Math.log(Math.max(output.data[r * output.cols + target.labels[r]!]!, 1e-15));
+    else loss += (output.data[r]! - target.values[r]!) ** 2 / 2;
+  }
+  return loss / Math.max(1, x.rows);
+}

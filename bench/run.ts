@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<unknown>> = {
   tracking: async () => (await import('./tracking/tracking-bench.js')).runTrackingBench(),
+  train: async () => (await import('./train/train-bench.js')).runTrainBench(),
 };
 
 const name = process.argv[2];

@@ -1,14 +1,10 @@
 import { GyreError } from '../core/errors/index.js';
 
-/** Dense row-major matrices over Float64Array: the few operations training needs, no more. */
+/** A dense row-major matrix (model outputs: rows × classes or rows × 1). */
 export interface Matrix {
   rows: number;
   cols: number;
   data: Float64Array;
-}
-
-export function matrix(rows: number, cols: number, data = new Float64Array(rows * cols)): Matrix {
-  return { rows, cols, data };
 }
 
 /** Solves A x = b for symmetric positive definite A (n × n, row-major) by Cholesky; b is overwritten-free. */
@@ -43,24 +39,4 @@ export function solveSpd(a: Float64Array, n: number, b: Float64Array): Float64Ar
     x[i] = sum / l[i * n + i]!;
   }
   return x;
-}
-
-/** Rows `indices` of a row-major matrix, as a new matrix. */
-export function takeRows(m: Matrix, indices: ArrayLike<number>): Matrix {
-  const out = matrix(indices.length, m.cols);
-  for (let r = 0; r < indices.length; r += 1)
-    out.data.set(m.data.subarray(indices[r]! * m.cols, (indices[r]! + 1) * m.cols), r * m.cols);
-  return out;
-}
-
-export function dot(
-  a: Float64Array,
-  aOffset: number,
-  b: Float64Array,
-  bOffset: number,
-  n: number,
-): number {
-  let sum = 0;
-  for (let i = 0; i < n; i += 1) sum += a[aOffset + i]! * b[bOffset + i]!;
-  return sum;
 }

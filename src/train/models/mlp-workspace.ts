@@ -1,3 +1,4 @@
+import type { SparseRows } from '../sparse-rows.js';
 import type { Activation, DenseLayer } from './model.js';
 
 /**
@@ -5,7 +6,7 @@ import type { Activation, DenseLayer } from './model.js';
  * touches them thousands of times, and fresh arrays per batch cost more than the arithmetic.
  */
 export class MlpWorkspace {
-  /** outputs[l]: layer l's activations for the batch (outputs[0] is the input rows). */
+  /** outputs[l + 1]: layer l's activations for the batch (outputs[0], the input, stays sparse). */
   readonly outputs: Float64Array[];
   /** deltas[l]: the loss gradient with respect to layer l's pre-activation outputs. */
   readonly deltas: Float64Array[];
@@ -22,7 +23,7 @@ export class MlpWorkspace {
     readonly batchSize: number,
   ) {
     this.outputs = [
-      new Float64Array(batchSize * layers[0]!.inputs),
+      new Float64Array(0),
       ...layers.map((layer) => new Float64Array(batchSize * layer.outputs)),
     ];
     this.deltas = layers.map((layer) => new Float64Array(batchSize * layer.outputs));
@@ -33,7 +34,10 @@ export class MlpWorkspace {
       bias: new Float64Array(layer.bias.length),
     }));
     this.weightsT = layers.map((layer) => new Float64Array(layer.weights.length));
-    this.inputsT = layers.map((layer) => new Float64Array(batchSize * layer.inputs));
+    // The first layer's input stays sparse and is never transposed.
+    this.inputsT = layers.map(
+      (layer, l) => new Float64Array(l === 0 ? 0 : batchSize * layer.inputs),
+    );
     this.deltasT = layers.map((layer) => new Float64Array(batchSize * layer.outputs));
   }
 }
@@ -143,56 +147,46 @@ export function backpropagate(
   }
 }
 
-/**
- * out = input · W + b for mostly-zero inputs (one-hot columns): accumulates only the non-zero
- * inputs' weight rows, so a row with 8 non-zeros among 460 columns costs 8 rows, not 460.
- */
-export function affineSparseInto(
+/** out (m × outputs) = x[rows] · W + b, visiting only the rows' non-zero entries. */
+export function affineRowsInto(
   out: Float64Array,
-  input: Float64Array,
-  m: number,
+  x: SparseRows,
+  rows: Int32Array,
   layer: DenseLayer,
 ): void {
-  const { weights, bias, inputs, outputs } = layer;
-  for (let r = 0; r < m; r += 1) {
+  const { weights, bias, outputs } = layer;
+  const { start, columns, values } = x;
+  for (let r = 0; r < rows.length; r += 1) {
     const o0 = r * outputs;
-    const i0 = r * inputs;
     for (let o = 0; o < outputs; o += 1) out[o0 + o] = bias[o]!;
-    for (let i = 0; i < inputs; i += 1) {
-      const a = input[i0 + i]!;
-      if (a === 0) continue;
-      const w0 = i * outputs;
+    const row = rows[r]!;
+    for (let p = start[row]!; p < start[row + 1]!; p += 1) {
+      const a = values[p]!;
+      const w0 = columns[p]! * outputs;
       for (let o = 0; o < outputs; o += 1) out[o0 + o]! += a * weights[w0 + o]!;
     }
   }
 }
 
-/** layerGradients for mostly-zero inputs, from the row-major input and delta. */
-export function layerGradientsSparse(
+/** The first layer's gradients, from the sparse input rows and the layer's deltas. */
+export function layerGradientsRows(
   gradient: DenseLayer,
-  input: Float64Array,
+  x: SparseRows,
+  rows: Int32Array,
   delta: Float64Array,
-  m: number,
 ): void {
-  const { weights, bias, inputs, outputs } = gradient;
+  const { weights, bias, outputs } = gradient;
+  const { start, columns, values } = x;
   weights.fill(0);
   bias.fill(0);
-  for (let r = 0; r < m; r += 1) {
+  for (let r = 0; r < rows.length; r += 1) {
     const d0 = r * outputs;
-    const i0 = r * inputs;
     for (let o = 0; o < outputs; o += 1) bias[o]! += delta[d0 + o]!;
-    for (let i = 0; i < inputs; i += 1) {
-      const a = input[i0 + i]!;
-      if (a === 0) continue;
-      const w0 = i * outputs;
+    const row = rows[r]!;
+    for (let p = start[row]!; p < start[row + 1]!; p += 1) {
+      const a = values[p]!;
+      const w0 = columns[p]! * outputs;
       for (let o = 0; o < outputs; o += 1) weights[w0 + o]! += a * delta[d0 + o]!;
     }
   }
-}
-
-/** Share of zeros in the data; above one half, the first layer takes the sparse kernels. */
-export function zeroShare(data: Float64Array): number {
-  let zeros = 0;
-  for (let i = 0; i < data.length; i += 1) if (data[i] === 0) zeros += 1;
-  return data.length === 0 ? 0 : zeros / data.length;
 }

@@ -1,15 +1,14 @@
-import type { Matrix } from '../linalg.js';
+import type { SparseRows } from '../sparse-rows.js';
 import type { Random } from '../random.js';
 import { Adam } from './adam.js';
 import {
   activateInPlace,
   affineInto,
-  affineSparseInto,
+  affineRowsInto,
   backpropagate,
   layerGradients,
-  layerGradientsSparse,
+  layerGradientsRows,
   transposeInto,
-  zeroShare,
   MlpWorkspace,
 } from './mlp-workspace.js';
 import {
@@ -33,9 +32,9 @@ export interface MlpOptions {
   patience: number;
   random: Random;
   /** With a validation split: stop on its loss and keep the best weights (early stopping). */
-  validation?: { x: Matrix; target: Targets };
+  validation?: { x: SparseRows; target: Targets };
   /** Rows whose loss is reported each epoch as the validation loss but never steers training. */
-  monitor?: { x: Matrix; target: Targets };
+  monitor?: { x: SparseRows; target: Targets };
   onEpoch?: (loss: EpochLoss) => void;
 }
 
@@ -52,7 +51,7 @@ export type Targets =
  * (scikit-learn does not, and on targets far from 0 needs several times the epochs); the scale is
  * folded back into the output layer, and losses are reported in the target's own units.
  */
-export function fitMlp(x: Matrix, target: Targets, options: MlpOptions): TrainedNetwork {
+export function fitMlp(x: SparseRows, target: Targets, options: MlpOptions): TrainedNetwork {
   const scaling = target.kind === 'values' ? targetScaling(target.values) : { mean: 0, std: 1 };
   const scaled = scaleTargets(target, scaling);
   const outputs = target.kind === 'classes' ? target.classes : 1;
@@ -69,7 +68,6 @@ export function fitMlp(x: Matrix, target: Targets, options: MlpOptions): Trained
   };
   const batchSize = Math.max(1, Math.min(options.batchSize, x.rows));
   const work = new MlpWorkspace(layers, batchSize);
-  const sparseInput = zeroShare(x.data) > 0.5;
   const validation = options.validation && {
     x: options.validation.x,
     target: scaleTargets(options.validation.target, scaling),
@@ -89,9 +87,7 @@ export function fitMlp(x: Matrix, target: Targets, options: MlpOptions): Trained
     let total = 0;
     for (let start = 0; start < order.length; start += batchSize) {
       const batch = order.subarray(start, start + batchSize);
-      total +=
-        trainBatch(network, x, scaled, batch, options.alpha, adam, work, sparseInput) *
-        batch.length;
+      total += trainBatch(network, x, scaled, batch, options.alpha, adam, work) * batch.length;
     }
     const trainLoss = total / x.rows;
     const validationLoss = watchedRows
@@ -156,21 +152,19 @@ function copyLayer(layer: DenseLayer): DenseLayer {
 /** Forward and backward pass over one minibatch, then an Adam step; returns the batch loss. */
 function trainBatch(
   network: TrainedNetwork,
-  x: Matrix,
+  x: SparseRows,
   target: Targets,
   batch: Int32Array,
   alpha: number,
   adam: Adam,
   work: MlpWorkspace,
-  sparseInput: boolean,
 ): number {
   const { layers } = network;
   const m = batch.length;
-  gatherRows(work.outputs[0]!, x, batch);
   for (let l = 0; l < layers.length; l += 1) {
     const layer = layers[l]!;
     const out = work.outputs[l + 1]!;
-    if (l === 0 && sparseInput) affineSparseInto(out, work.outputs[0]!, m, layer);
+    if (l === 0) affineRowsInto(out, x, batch, layer);
     else {
       transposeInto(work.weightsT[l]!, layer.weights, layer.inputs, layer.outputs);
       affineInto(out, work.outputs[l]!, m, layer, work.weightsT[l]!);
@@ -191,8 +185,7 @@ function trainBatch(
   for (let l = last; l >= 0; l -= 1) {
     const layer = layers[l]!;
     const gradient = work.gradients[l]!;
-    if (l === 0 && sparseInput)
-      layerGradientsSparse(gradient, work.outputs[0]!, work.deltas[0]!, m);
+    if (l === 0) layerGradientsRows(gradient, x, batch, work.deltas[0]!);
     else {
       transposeInto(work.inputsT[l]!, work.outputs[l]!, m, layer.inputs);
       transposeInto(work.deltasT[l]!, work.deltas[l]!, m, layer.outputs);
@@ -246,13 +239,8 @@ function outputDelta(
   return loss / m;
 }
 
-function gatherRows(out: Float64Array, x: Matrix, rows: Int32Array): void {
-  for (let r = 0; r < rows.length; r += 1)
-    out.set(x.data.subarray(rows[r]! * x.cols, (rows[r]! + 1) * x.cols), r * x.cols);
-}
-
 /** Mean loss on a data set (no penalty), for validation curves. */
-export function evaluateLoss(network: TrainedNetwork, x: Matrix, target: Targets): number {
+export function evaluateLoss(network: TrainedNetwork, x: SparseRows, target: Targets): number {
   const output = forward(network, x);
   let loss = 0;
   for (let r = 0; r < x.rows; r += 1) {

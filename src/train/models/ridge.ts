@@ -1,4 +1,5 @@
-import { solveSpd, type Matrix } from '../linalg.js';
+import { solveSpd } from '../linalg.js';
+import type { SparseRows } from '../sparse-rows.js';
 import type { TrainedNetwork } from './model.js';
 
 /**
@@ -6,25 +7,22 @@ import type { TrainedNetwork } from './model.js';
  * solve (XcᵀXc + αI) w = Xcᵀyc on centred data, intercept ȳ − x̄·w. The centred products are
  * computed from the raw ones (XcᵀXc = XᵀX − n·x̄x̄ᵀ) so that one-hot columns stay sparse.
  */
-export function fitRidge(x: Matrix, y: Float64Array, alpha: number): TrainedNetwork {
-  const { rows: n, cols: d } = x;
+export function fitRidge(x: SparseRows, y: Float64Array, alpha: number): TrainedNetwork {
+  const { rows: n, cols: d, start, columns, values } = x;
   const xMean = new Float64Array(d);
   const gram = new Float64Array(d * d);
   const xty = new Float64Array(d);
   let yMean = 0;
-  const nonzero = new Int32Array(d);
   for (let r = 0; r < n; r += 1) {
-    const row = r * d;
-    let count = 0;
-    for (let c = 0; c < d; c += 1) if (x.data[row + c] !== 0) nonzero[count++] = c;
     const target = y[r]!;
     yMean += target;
-    for (let a = 0; a < count; a += 1) {
-      const i = nonzero[a]!;
-      const xi = x.data[row + i]!;
+    for (let a = start[r]!; a < start[r + 1]!; a += 1) {
+      const i = columns[a]!;
+      const xi = values[a]!;
       xMean[i]! += xi;
       xty[i]! += xi * target;
-      for (let b = 0; b <= a; b += 1) gram[i * d + nonzero[b]!]! += xi * x.data[row + nonzero[b]!]!;
+      // Columns ascend within a row, so columns[b] ≤ i: the lower triangle.
+      for (let b = start[r]!; b <= a; b += 1) gram[i * d + columns[b]!]! += xi * values[b]!;
     }
   }
   for (let c = 0; c < d; c += 1) xMean[c]! /= n;

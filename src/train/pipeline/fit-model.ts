@@ -1,7 +1,8 @@
 import { invalidParameter } from '../../core/errors/index.js';
 import type { FeatureSchema, FeatureSpec } from '../../onnx/index.js';
 import { holdout } from '../folds.js';
-import { takeRows, type Matrix } from '../linalg.js';
+import type { Matrix } from '../linalg.js';
+import { selectSparseRows, type SparseRows } from '../sparse-rows.js';
 import { fitLogistic } from '../models/logistic.js';
 import { evaluateLoss, fitMlp, type Targets } from '../models/mlp.js';
 import { forward, type EpochLoss, type TrainedNetwork } from '../models/model.js';
@@ -101,7 +102,7 @@ export function fitModel<K extends ModelKind>(
 }
 
 function fitNetwork(
-  x: Matrix,
+  x: SparseRows,
   data: TrainingData,
   preprocessor: Preprocessor,
   options: FitOptions,
@@ -147,14 +148,14 @@ function fitNetwork(
   const random = new Random(options.seed);
   let trainX = x;
   let trainTarget = target;
-  let validation: { x: Matrix; target: Targets } | undefined;
+  let validation: { x: SparseRows; target: Targets } | undefined;
   if (params.early_stopping) {
     const labels = target.task === 'classification' ? target.labels : undefined;
     const split = holdout(data.rows, params.validation_fraction, random, labels);
-    trainX = takeRows(x, split.train);
+    trainX = selectSparseRows(x, split.train);
     trainTarget = selectTargetRows(target, split.train);
     validation = {
-      x: takeRows(x, split.test),
+      x: selectSparseRows(x, split.test),
       target: toTargets(selectTargetRows(target, split.test)),
     };
   }

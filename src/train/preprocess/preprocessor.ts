@@ -1,5 +1,5 @@
 import { invalidParameter } from '../../core/errors/index.js';
-import { matrix, type Matrix } from '../linalg.js';
+import { SparseRowsBuilder, type SparseRows } from '../sparse-rows.js';
 import type { ColumnData, Columns } from './column-data.js';
 import { datetimePart, datetimeParts } from '../../onnx/index.js';
 import { stepWidth, type CategoricalStep, type NumericStep, type PreprocessStep } from './steps.js';
@@ -44,10 +44,10 @@ export class Preprocessor {
     return this.steps.reduce((sum, step) => sum + stepWidth(step), 0);
   }
 
-  transform(columns: Columns, rows: number): Matrix {
-    const out = matrix(rows, this.width);
-    let offset = 0;
-    for (const step of this.steps) {
+  /** The feature matrix of `rows` rows: scaled numbers, then one-hot categories, as sparse rows. */
+  transform(columns: Columns, rows: number): SparseRows {
+    // Column-wise first (one pass per step over typed arrays), then assembled row by row.
+    const perStep = this.steps.map((step) => {
       const column = columns[step.column];
       if (!column)
         throw invalidParameter(
@@ -55,23 +55,33 @@ export class Preprocessor {
         );
       if (step.kind === 'numeric') {
         const values = numericValues(column, step);
+        const scaled = new Float64Array(rows);
         for (let r = 0; r < rows; r += 1) {
           const value = values[r]!;
-          out.data[r * out.cols + offset] =
-            ((Number.isNaN(value) ? step.mean : value) - step.mean) / step.scale;
+          scaled[r] = ((Number.isNaN(value) ? step.mean : value) - step.mean) / step.scale;
         }
-      } else {
-        if (column.type !== 'categorical')
-          throw invalidParameter(`column '${step.column}' must hold categories`);
-        const index = new Map(step.categories.map((category, i) => [category, i]));
-        for (let r = 0; r < rows; r += 1) {
-          const position = index.get(column.values[r] ?? step.fill);
-          if (position !== undefined) out.data[r * out.cols + offset + position] = 1;
-        }
+        return scaled;
       }
-      offset += stepWidth(step);
+      if (column.type !== 'categorical')
+        throw invalidParameter(`column '${step.column}' must hold categories`);
+      const index = new Map(step.categories.map((category, i) => [category, i]));
+      return Int32Array.from(
+        { length: rows },
+        (_, r) => index.get(column.values[r] ?? step.fill) ?? -1,
+      );
+    });
+    const builder = new SparseRowsBuilder(rows, this.width, this.steps.length);
+    for (let r = 0; r < rows; r += 1) {
+      let offset = 0;
+      this.steps.forEach((step, s) => {
+        const values = perStep[s]!;
+        if (step.kind === 'numeric') builder.push(offset, values[r]!);
+        else if (values[r]! >= 0) builder.push(offset + values[r]!, 1);
+        offset += stepWidth(step);
+      });
+      builder.endRow();
     }
-    return out;
+    return builder.finish();
   }
 }
 

@@ -3,6 +3,7 @@ export { elementType, elementTypeCode } from './element-types.js';
 export { inspectOnnxModel } from './inspect-model.js';
 export type { Dim, ModelSignature, OnnxModelInfo, TypeSpec, ValueSpec } from './model-info.js';
 export { onnx, type OnnxTypes } from './onnx-proto.js';
+export { refuseExternalData } from './external-data.js';
 export { parseOnnxModel } from './parse-model.js';
 export {
   checkLoadsInRuntime,

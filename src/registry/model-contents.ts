@@ -5,6 +5,7 @@ import {
   checkLoadsInRuntime,
   inspectOnnxModel,
   parseOnnxModel,
+  refuseExternalData,
   readClassLabels,
   readFeatureSchema,
   type FeatureSchema,
@@ -41,7 +42,9 @@ export async function checkModelBytes(
   if (!bytes) return notServable(options.whyNoBytes ?? 'no ONNX model');
   let info: OnnxModelInfo;
   try {
-    info = inspectOnnxModel(parseOnnxModel(bytes));
+    const model = parseOnnxModel(bytes);
+    refuseExternalData(model);
+    info = inspectOnnxModel(model);
     await checkLoadsInRuntime(bytes);
   } catch (error) {
     if (options.acceptNonOnnx && isGyreError(error) && error.code === 'INVALID_PARAMETER_VALUE')

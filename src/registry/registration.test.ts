@@ -261,6 +261,12 @@ describe('rejecting files that are not loadable ONNX models', () => {
       () => tinyAddModel({ opType: 'NoSuchOp' }),
       /^onnxruntime cannot load the model: .*NoSuchOp/,
     ],
+    [
+      // onnxruntime would read the file relative to the server's working directory.
+      'a model whose tensors live in another file',
+      () => tinyAddModel({ externalData: 'package.json' }),
+      /^tensor 'b' is stored in an external file, which Gyre does not load; .*save_as_external_data=False/,
+    ],
   ])(
     'refuses %s: INVALID_PARAMETER_VALUE, no version, no audit entry',
     async (_, bytes, message) => {

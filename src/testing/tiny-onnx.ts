@@ -21,7 +21,12 @@ function tensor(name: string, dims: (number | string)[]): OnnxTypes.IValueInfoPr
  * initializer b. `opType` lets a test build one onnxruntime refuses.
  */
 export function tinyAddModel(
-  options: { opType?: string; metadata?: Record<string, string> } = {},
+  options: {
+    opType?: string;
+    metadata?: Record<string, string>;
+    /** Store b in this external file instead of inside the model. */
+    externalData?: string;
+  } = {},
 ): Uint8Array {
   return encodeOnnxModel({
     irVersion: 8,
@@ -32,7 +37,20 @@ export function tinyAddModel(
     graph: {
       name: 'tiny-add',
       node: [{ opType: options.opType ?? 'Add', input: ['x', 'b'], output: ['y'], name: 'add' }],
-      initializer: [{ name: 'b', dims: [3], dataType: FLOAT, floatData: [1, 2, 3] }],
+      initializer: [
+        options.externalData === undefined
+          ? { name: 'b', dims: [3], dataType: FLOAT, floatData: [1, 2, 3] }
+          : {
+              name: 'b',
+              dims: [3],
+              dataType: FLOAT,
+              dataLocation: 1,
+              externalData: [
+                { key: 'location', value: options.externalData },
+                { key: 'length', value: '12' },
+              ],
+            },
+      ],
       input: [tensor('x', ['batch', 3])],
       output: [tensor('y', ['batch', 3])],
     },

@@ -1,7 +1,7 @@
 import { invalidParameter } from '../core/errors/index.js';
-import type { OnnxTypes } from './onnx-proto.js';
+import { onnx, type OnnxTypes } from './onnx-proto.js';
 
-const EXTERNAL = 1;
+const EXTERNAL = onnx.TensorProto.DataLocation.EXTERNAL;
 
 /**
  * Refuses a model whose tensors live in separate files. onnxruntime would resolve those paths

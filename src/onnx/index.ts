@@ -24,9 +24,4 @@ export {
   type FeatureSchema,
   type FeatureSpec,
 } from './gyre-metadata.js';
-export {
-  datetimePart,
-  featureTensors,
-  type FeatureColumn,
-  type FeatureTensor,
-} from './feature-tensors.js';
+export { datetimePart } from './datetime-part.js';

@@ -19,3 +19,8 @@ export {
   type TrainRequest,
 } from './train-model.js';
 export { trainerVersion } from './trainer-version.js';
+export {
+  featureTensors,
+  type FeatureColumn,
+  type FeatureTensor,
+} from './onnx-export/feature-tensors.js';

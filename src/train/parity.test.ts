@@ -1,10 +1,17 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { featureTensors, type FeatureColumn } from '../onnx/index.js';
 import { readVegaTable } from '../testing/vega-data.js';
 import type { Table } from '../data/tabular/index.js';
 import type { Columns } from './preprocess/column-data.js';
-import { executeTraining, planTraining, trainerVersion, type TrainRequest } from './index.js';
+import {
+  executeTraining,
+  featureTensors,
+  planTraining,
+  trainerVersion,
+  type FeatureColumn,
+  type FittedModel,
+  type TrainRequest,
+} from './index.js';
 
 /**
  * The exported ONNX graph must predict what the TypeScript model predicts, on held-out rows and
@@ -12,7 +19,7 @@ import { executeTraining, planTraining, trainerVersion, type TrainRequest } from
  * probabilities; for regression values 1e-5 relative to the value, since the graph computes in
  * float32 (as served models do) and a car's 30 mpg has float32 steps of 2e-6.
  */
-async function expectParity(table: Table, request: TrainRequest): Promise<void> {
+async function expectParity(table: Table, request: TrainRequest): Promise<FittedModel> {
   const plan = planTraining(table, { cv: 0, ...request });
   const { model } = executeTraining(plan);
   const rows = withAwkwardRows(plan.test!.columns, plan.test!.rows);
@@ -35,7 +42,7 @@ async function expectParity(table: Table, request: TrainRequest): Promise<void> 
         1e-5 * Math.max(1, Math.abs(want)),
       );
     }
-    return;
+    return model;
   }
   const probabilities = outputs.probabilities!.data as Float32Array;
   const labels = outputs.label!.data as string[];
@@ -52,6 +59,7 @@ async function expectParity(table: Table, request: TrainRequest): Promise<void> 
     const sorted = [...row].sort((a, b) => b - a);
     if (sorted[0]! - sorted[1]! > 1e-4) expect(labels[r]).toBe(classes[row.indexOf(sorted[0]!)]);
   }
+  return model;
 }
 
 /** The held-out rows plus one row with every value missing and one with unseen categories. */
@@ -93,6 +101,38 @@ describe('ONNX export matches the TypeScript model', () => {
       model: 'ridge',
       features: ['Horsepower', 'Weight_in_lbs', 'Origin', 'Year'],
     });
+  });
+
+  it('ridge with a large-magnitude column and a constant decimal column', async () => {
+    const cars = await readVegaTable('cars.json');
+    // Epoch seconds lose tens of units in float32; a constant 0.1 has a rounding-noise spread.
+    const stamp = cars.values.Horsepower!.map((hp, i) => 1.6e9 + i * 37 + Number(hp ?? 0));
+    const constant = stamp.map(() => 0.1);
+    await expectParity(
+      {
+        ...cars,
+        columns: [...cars.columns, 'stamp', 'constant'],
+        values: { ...cars.values, stamp, constant },
+      },
+      {
+        target: 'Miles_per_Gallon',
+        model: 'ridge',
+        features: ['stamp', 'constant', 'Weight_in_lbs'],
+      },
+    );
+  });
+
+  it('MLP classifier with ReLU, no early stopping, and datetimes with times of day', async () => {
+    const table = await readVegaTable('seattle-weather.csv');
+    // Give each day a time, so the model takes the hour part too.
+    const date = table.values.date!.map(
+      (cell, i) => `${String(cell)}T${String(i % 24).padStart(2, '0')}:30:00Z`,
+    );
+    const model = await expectParity(
+      { ...table, values: { ...table.values, date } },
+      { target: 'weather', model: 'mlp', params: { max_epochs: 20 } },
+    );
+    expect(model.featureSchema().find((f) => f.name === 'date')?.parts).toContain('hour');
   });
 
   it('MLP regressor, tanh, two hidden layers (cars)', async () => {

@@ -13,5 +13,5 @@ export {
   type ColumnTypeInfo,
   type LogicalType,
 } from './column-types.js';
-export { cellKind, parseDatetime, type CellKind } from './cell-kind.js';
+export { cellKind, parseBoolean, parseDatetime, parseNumber, type CellKind } from './cell-kind.js';
 export { toDateArray, toFloat64Array, toStringArray, type ConvertOptions } from './convert.js';

@@ -1,5 +1,6 @@
 import type { SparseRows } from '../sparse-rows.js';
 import type { Random } from '../random.js';
+import { standardisation, type Standardisation } from '../preprocess/standardisation.js';
 import { Adam } from './adam.js';
 import {
   activateInPlace,
@@ -52,7 +53,7 @@ export type Targets =
  * folded back into the output layer, and losses are reported in the target's own units.
  */
 export function fitMlp(x: SparseRows, target: Targets, options: MlpOptions): TrainedNetwork {
-  const scaling = target.kind === 'values' ? targetScaling(target.values) : { mean: 0, std: 1 };
+  const scaling = target.kind === 'values' ? standardisation(target.values) : { mean: 0, scale: 1 };
   const scaled = scaleTargets(target, scaling);
   const outputs = target.kind === 'classes' ? target.classes : 1;
   const sizes = [x.cols, ...options.hiddenLayers, outputs];
@@ -78,7 +79,7 @@ export function fitMlp(x: SparseRows, target: Targets, options: MlpOptions): Tra
       x: options.monitor.x,
       target: scaleTargets(options.monitor.target, scaling),
     });
-  const unitsFactor = scaling.std * scaling.std;
+  const unitsFactor = scaling.scale * scaling.scale;
   let best = Infinity;
   let bestLayers: DenseLayer[] | undefined;
   let stale = 0;
@@ -112,30 +113,15 @@ export function fitMlp(x: SparseRows, target: Targets, options: MlpOptions): Tra
   return network;
 }
 
-interface Scaling {
-  mean: number;
-  std: number;
+function scaleTargets(target: Targets, { mean, scale }: Standardisation): Targets {
+  if (target.kind === 'classes' || (mean === 0 && scale === 1)) return target;
+  return { kind: 'values', values: target.values.map((v) => (v - mean) / scale) };
 }
 
-function targetScaling(values: Float64Array): Scaling {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = values.length === 0 ? 0 : sum / values.length;
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  const std = values.length === 0 ? 0 : Math.sqrt(squares / values.length);
-  return { mean, std: std > 0 ? std : 1 };
-}
-
-function scaleTargets(target: Targets, { mean, std }: Scaling): Targets {
-  if (target.kind === 'classes' || (mean === 0 && std === 1)) return target;
-  return { kind: 'values', values: target.values.map((v) => (v - mean) / std) };
-}
-
-/** y = (x·W + b)·std + mean, as weights: W·std and b·std + mean. */
-function unscaleOutput(layer: DenseLayer, { mean, std }: Scaling): void {
-  for (let j = 0; j < layer.weights.length; j += 1) layer.weights[j]! *= std;
-  for (let o = 0; o < layer.bias.length; o += 1) layer.bias[o] = layer.bias[o]! * std + mean;
+/** y = (x·W + b)·scale + mean, as weights: W·scale and b·scale + mean. */
+function unscaleOutput(layer: DenseLayer, { mean, scale }: Standardisation): void {
+  for (let j = 0; j < layer.weights.length; j += 1) layer.weights[j]! *= scale;
+  for (let o = 0; o < layer.bias.length; o += 1) layer.bias[o] = layer.bias[o]! * scale + mean;
 }
 
 function initLayer(inputs: number, outputs: number, random: Random): DenseLayer {

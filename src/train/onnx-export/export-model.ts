@@ -18,7 +18,7 @@ export interface ExportRequest {
 /**
  * One ONNX graph holding the preprocessing and the model: the served model takes raw named
  * columns (one input per column; datetime columns as `<name>.year`, `.month`, …), numbers as
- * float [N, 1] (NaN = missing) and categories as string [N, 1] ('' = missing).
+ * double [N, 1] (NaN = missing) and categories as string [N, 1] ('' = missing).
  * Outputs: `prediction` [N, 1] for regression; `label` [N] and `probabilities` [N, k] for classification.
  */
 export function exportModel(request: ExportRequest): Uint8Array {
@@ -64,11 +64,20 @@ export function exportModel(request: ExportRequest): Uint8Array {
   });
 }
 
+/**
+ * Imputes and standardises in double, then narrows to float for the layers: raw values such as
+ * epoch seconds (1.6e9) keep their precision through the subtraction of the mean, where float32
+ * would be off by tens.
+ */
 function numericInput(g: GraphBuilder, step: Extract<PreprocessStep, { kind: 'numeric' }>): string {
-  const x = g.input(step.input, ElementType.FLOAT, ['N', 1]);
-  const mean = g.floats('mean', [1], [step.mean]);
+  const x = g.input(step.input, ElementType.DOUBLE, ['N', 1]);
+  const mean = g.doubles('mean', [1], [step.mean]);
   const filled = g.node('Where', [g.node('IsNaN', [x]), mean, x]);
-  return g.node('Div', [g.node('Sub', [filled, mean]), g.floats('scale', [1], [step.scale])]);
+  const scaled = g.node('Div', [
+    g.node('Sub', [filled, mean]),
+    g.doubles('scale', [1], [step.scale]),
+  ]);
+  return g.node('Cast', [scaled], { to: ElementType.FLOAT });
 }
 
 function categoricalInput(

@@ -1,6 +1,6 @@
 import { encodeOnnxModel, type OnnxTypes } from '../../onnx/index.js';
 
-export const ElementType = { FLOAT: 1, INT64: 7, STRING: 8 } as const;
+export const ElementType = { FLOAT: 1, INT64: 7, STRING: 8, DOUBLE: 11 } as const;
 const AttributeType = { FLOAT: 1, INT: 2, STRING: 3, INTS: 7, STRINGS: 8 } as const;
 
 type AttributeValue = number | string | number[] | string[] | { float: number };
@@ -34,6 +34,17 @@ export class GraphBuilder {
       dims,
       dataType: ElementType.FLOAT,
       floatData: Array.from(values),
+    });
+    return name;
+  }
+
+  doubles(prefix: string, dims: number[], values: ArrayLike<number>): string {
+    const name = this.fresh(prefix);
+    this.initializers.push({
+      name,
+      dims,
+      dataType: ElementType.DOUBLE,
+      doubleData: Array.from(values),
     });
     return name;
   }

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../../core/errors/index.js';
+import { standardisation } from './standardisation.js';
 import { SparseRowsBuilder, type SparseRows } from '../sparse-rows.js';
 import type { ColumnData, Columns } from './column-data.js';
 import { datetimePart, datetimeParts } from '../../onnx/index.js';
@@ -93,19 +94,7 @@ function numericValues(column: ColumnData, step: NumericStep): Float64Array {
 }
 
 function fitNumeric(input: string, column: string, values: Float64Array): NumericStep {
-  let sum = 0;
-  let count = 0;
-  for (const v of values) {
-    if (Number.isNaN(v)) continue;
-    sum += v;
-    count += 1;
-  }
-  const mean = count === 0 ? 0 : sum / count;
-  // The scaler sees the imputed column, where missing values sit exactly at the mean.
-  let squares = 0;
-  for (const v of values) if (!Number.isNaN(v)) squares += (v - mean) ** 2;
-  const std = values.length === 0 ? 0 : Math.sqrt(squares / values.length);
-  return { kind: 'numeric', input, column, mean, scale: std > 0 ? std : 1 };
+  return { kind: 'numeric', input, column, ...standardisation(values) };
 }
 
 function fitCategorical(name: string, values: (string | null)[]): CategoricalStep {

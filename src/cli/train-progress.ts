@@ -10,20 +10,25 @@ export class TrainProgress {
   private readonly line: ProgressLine;
   private current = 'reading data';
   private lastDraw = 0;
+  /** Model fits done and to do: one per fold, then the final model. */
+  private fits = { done: 0, total: 1 };
 
   constructor(options: { json?: boolean | undefined; stream?: NodeJS.WriteStream }) {
     this.line = new ProgressLine({
       json: Boolean(options.json),
       ...(options.stream ? { stream: options.stream } : {}),
     });
-    this.line.update(this.current);
+    this.line.update(`${bar(0)} ${this.current}`);
   }
 
   phase(phase: TrainPhase, done: number, total: number): void {
-    this.current =
-      phase === 'cross-validation'
-        ? `cross-validation: fold ${Math.min(done + 1, total)}/${total}`
-        : 'training the final model';
+    if (phase === 'cross-validation') {
+      this.fits = { done, total: total + 1 };
+      this.current = `cross-validation: fold ${Math.min(done + 1, total)}/${total}`;
+    } else {
+      this.fits = { done: this.fits.total - 1 + done, total: this.fits.total };
+      this.current = 'training the final model';
+    }
     this.draw(this.current, true);
   }
 
@@ -45,6 +50,15 @@ export class TrainProgress {
     const now = Date.now();
     if (!force && now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
-    this.line.update(text);
+    this.line.update(`${bar(this.fits.done / this.fits.total)} ${text}`);
   }
+}
+
+const BAR_WIDTH = 20;
+
+/** `[#######-------------]  35%` */
+export function bar(fraction: number): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * BAR_WIDTH);
+  const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
+  return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${percent}`;
 }

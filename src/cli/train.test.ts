@@ -162,8 +162,8 @@ describe('train progress', () => {
     vi.setSystemTime(Date.now() + 150);
     progress.epoch({ epoch: 2, trainLoss: 0.5, validationLoss: 0.625 });
     progress.done();
-    expect(written).toContain('cross-validation: fold 2/5');
-    expect(written).toContain('training the final model');
+    expect(written).toContain('[###-----------------]  16% cross-validation: fold 2/5');
+    expect(written).toContain('[#################---]  83% training the final model');
     expect(written).not.toContain('epoch 1');
     expect(written).toMatch(/epoch 2, train loss 0\.5, validation loss 0\.625/);
     expect(written.endsWith('\r\x1b[2K')).toBe(true);

@@ -132,6 +132,15 @@ for (const mode of ['local', 'http'] as const) {
         'INVALID_PARAMETER_VALUE',
         /unknown param 'lambda' for ridge; it takes alpha/,
       );
+      await expectGyreError(
+        client.train({
+          data: vegaFile('cars.json'),
+          target: 'Miles_per_Gallon',
+          model: 'ridge',
+          register: 'bad/name',
+        }),
+        'INVALID_PARAMETER_VALUE',
+      );
       expect((await client.runs.search({})).items).toEqual([]);
     });
   });

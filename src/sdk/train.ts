@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ConfigInputs } from '../core/config/index.js';
 import type { TabularFormat } from '../data/tabular/index.js';
-import type { ModelVersion } from '../registry/index.js';
+import { validateAlias, validateModelName, type ModelVersion } from '../registry/index.js';
 import {
   DEFAULT_TEST_FRACTION,
   executeTraining,
@@ -59,6 +59,8 @@ export async function trainWithClient(
   client: GyreClient,
   options: TrainOptions,
 ): Promise<TrainResult> {
+  if (options.register !== undefined) validateModelName(options.register);
+  for (const alias of options.aliases ?? []) validateAlias(alias);
   const file = await readTrainingFile(options.data, options.format);
   const plan = planTraining(file.table, options);
   return client.withRun(
@@ -135,13 +137,29 @@ function paramsOf(plan: TrainingPlan, path: string): Record<string, string | num
     model: request.model,
     target: request.target,
     task: plan.prepared.target.task,
-    features: plan.prepared.features.join(','),
+    features: featureList(plan.prepared.features),
+    n_features: plan.prepared.features.length,
     data: path,
     cv: plan.folds,
     test_fraction: request.testFraction ?? DEFAULT_TEST_FRACTION,
     seed: plan.seed,
     ...modelParams,
   };
+}
+
+/** Param values are limited in length; the full list is in the model's `gyre.features` metadata. */
+const FEATURE_PARAM_CHARS = 1000;
+
+function featureList(features: string[]): string {
+  const all = features.join(',');
+  if (all.length <= FEATURE_PARAM_CHARS) return all;
+  let shown = 0;
+  let length = 0;
+  while (length + features[shown]!.length + 1 < FEATURE_PARAM_CHARS - 40) {
+    length += features[shown]!.length + 1;
+    shown += 1;
+  }
+  return `${features.slice(0, shown).join(',')},… (${features.length - shown} more)`;
 }
 
 function logEpoch(run: ActiveRun, epoch: number, trainLoss: number, validationLoss?: number): void {

@@ -52,7 +52,7 @@ export function resolveParams<K extends ModelKind>(
 ): ModelParams[K] {
   const base: Record<string, unknown> = { ...defaults[kind] };
   for (const [key, raw] of Object.entries(given)) {
-    if (!(key in base)) {
+    if (!Object.hasOwn(base, key)) {
       throw invalidParameter(
         `unknown param '${key}' for ${kind}; it takes ${Object.keys(base).join(', ')}`,
       );

@@ -103,6 +103,40 @@ describe('trainModel', () => {
       'INVALID_PARAMETER_VALUE',
       /4 training rows are too few for 5-fold cross-validation/,
     );
+    const small: Table = {
+      columns: ['x', 'y'],
+      values: {
+        x: Array.from({ length: 12 }, (_, i) => i),
+        y: Array.from({ length: 12 }, (_, i) => ['a', 'b', 'c'][i % 3]!),
+      },
+      rowCount: 12,
+    };
+    await expectGyreError(
+      () =>
+        trainModel(small, {
+          target: 'y',
+          model: 'mlp',
+          cv: 0,
+          testFraction: 0,
+          params: { early_stopping: true },
+        }),
+      'INVALID_PARAMETER_VALUE',
+      /early stopping holds out 0 of 12 rows for validation, too few to judge \(at least 3\)/,
+    );
+    const wide: Table = {
+      columns: ['id', 'y'],
+      values: {
+        id: Array.from({ length: 6000 }, (_, i) => `k${i % 5500}`),
+        y: Array.from({ length: 6000 }, (_, i) => i),
+      },
+      rowCount: 6000,
+    };
+    await expectGyreError(
+      () =>
+        trainModel(wide, { target: 'y', model: 'ridge', features: ['id'], cv: 0, testFraction: 0 }),
+      'INVALID_PARAMETER_VALUE',
+      /expand to 5500 model inputs .* more than ridge's closed form takes \(5000\)/,
+    );
   });
 });
 
@@ -131,6 +165,7 @@ describe('resolveParams', () => {
       [['mlp', { batch_size: 2.5 }], /positive integer/],
       [['mlp', { validation_fraction: 1 }], /between 0 and 1/],
       [['ridge', { alpha: -1 }], /non-negative number/],
+      [['ridge', { constructor: 1 }], /unknown param 'constructor' for ridge/],
     ];
     for (const [args, message] of cases)
       await expectGyreError(() => resolveParams(...args), 'INVALID_PARAMETER_VALUE', message);

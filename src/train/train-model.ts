@@ -5,10 +5,16 @@ import { score, type Scores } from './evaluate/score.js';
 import { holdout } from './folds.js';
 import type { EpochLoss } from './models/model.js';
 import { modelKinds, resolveParams, type ModelKind, type ModelParams } from './params.js';
-import { fitModel, type FittedModel, type TrainingData } from './pipeline/fit-model.js';
+import {
+  earlyStoppingSplit,
+  fitModel,
+  type FittedModel,
+  type TrainingData,
+} from './pipeline/fit-model.js';
 import { prepareTrainingData, type PreparedData } from './pipeline/prepare-data.js';
 import { selectTrainingRows } from './pipeline/select-training-rows.js';
 import { tasks, type Task } from './pipeline/training-target.js';
+import { Preprocessor } from './preprocess/preprocessor.js';
 import { Random } from './random.js';
 
 export interface TrainRequest {
@@ -83,6 +89,9 @@ export function planTraining(table: Table, request: TrainRequest): TrainingPlan 
       `${train.rows} training rows are too few for ${folds}-fold cross-validation; lower cv or add rows`,
       { field: 'cv' },
     );
+  if (request.model === 'ridge') checkRidgeWidth(train);
+  if (request.model === 'mlp' && (params as ModelParams['mlp']).early_stopping)
+    earlyStoppingSplit(train, params as ModelParams['mlp'], new Random(seed));
   return { request, params, prepared, folds, seed, train, ...(test ? { test } : {}) };
 }
 
@@ -190,5 +199,17 @@ function checkChoice(field: string, value: unknown, choices: readonly string[]):
       {
         field,
       },
+    );
+}
+
+/** Ridge's closed form holds a width × width matrix: 5,000 columns is 200 MB and seconds of work. */
+const MAX_RIDGE_WIDTH = 5000;
+
+function checkRidgeWidth(train: TrainingData): void {
+  const width = Preprocessor.fit(train.columns, train.features).width;
+  if (width > MAX_RIDGE_WIDTH)
+    throw invalidParameter(
+      `the features expand to ${width} model inputs (one per category), more than ridge's closed form takes (${MAX_RIDGE_WIDTH}); drop high-cardinality columns or train an mlp`,
+      { field: 'features' },
     );
 }

@@ -46,7 +46,8 @@ export function minimizeLbfgs(
       if (nextValue <= value + 1e-4 * step * slope) break;
       step *= 0.5;
     }
-    if (!(nextValue < value) && !(nextValue <= value)) break;
+    // No decrease even at the smallest step (or a NaN): nothing more to gain.
+    if (!(nextValue <= value)) break;
     const s = new Float64Array(n);
     const y = new Float64Array(n);
     for (let i = 0; i < n; i += 1) {

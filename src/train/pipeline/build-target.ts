@@ -7,9 +7,8 @@ import {
 } from '../../data/tabular/index.js';
 import { compareLabels } from '../../metrics/index.js';
 import type { ModelKind } from '../params.js';
+import { finite } from './finite.js';
 import type { Task, TrainingTarget } from './training-target.js';
-
-export type TaskChoice = Task;
 
 /** More classes than this is a numeric target mistaken for labels, not a classification problem. */
 const MAX_CLASSES = 1000;
@@ -23,7 +22,7 @@ export function buildTarget(
   cells: readonly Cell[],
   info: ColumnTypeInfo,
   model: ModelKind,
-  task: TaskChoice | undefined,
+  task: Task | undefined,
 ): TrainingTarget {
   const numeric = info.type === 'integer' || info.type === 'float';
   const chosen =
@@ -57,7 +56,11 @@ function regressionTarget(
       { field: 'target' },
     );
   }
-  return { task: 'regression', name, values: toFloat64Array(cells, { column: name }) };
+  return {
+    task: 'regression',
+    name,
+    values: finite(name, toFloat64Array(cells, { column: name })),
+  };
 }
 
 function classificationTarget(

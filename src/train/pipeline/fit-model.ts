@@ -150,8 +150,7 @@ function fitNetwork(
   let trainTarget = target;
   let validation: { x: SparseRows; target: Targets } | undefined;
   if (params.early_stopping) {
-    const labels = target.task === 'classification' ? target.labels : undefined;
-    const split = holdout(data.rows, params.validation_fraction, random, labels);
+    const split = earlyStoppingSplit(data, params, random);
     trainX = selectSparseRows(x, split.train);
     trainTarget = selectTargetRows(target, split.train);
     validation = {
@@ -179,4 +178,25 @@ function toTargets(target: TrainingTarget): Targets {
   return target.task === 'classification'
     ? { kind: 'classes', labels: target.labels, classes: target.classes.length }
     : { kind: 'values', values: target.values };
+}
+
+/**
+ * The rows early stopping trains on and validates on (stratified), refused when the validation
+ * share is too small to judge by: an empty split would stop training after the first epochs.
+ */
+export function earlyStoppingSplit(
+  data: TrainingData,
+  params: ModelParams['mlp'],
+  random: Random,
+): { train: number[]; test: number[] } {
+  const { target } = data;
+  const labels = target.task === 'classification' ? target.labels : undefined;
+  const split = holdout(data.rows, params.validation_fraction, random, labels);
+  const needed = target.task === 'classification' ? target.classes.length : 2;
+  if (split.test.length < needed || split.train.length === 0)
+    throw invalidParameter(
+      `early stopping holds out ${split.test.length} of ${data.rows} rows for validation, too few to judge (at least ${needed}); raise validation_fraction or turn early_stopping off`,
+      { field: 'validation_fraction' },
+    );
+  return split;
 }

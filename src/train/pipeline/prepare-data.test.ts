@@ -144,4 +144,52 @@ describe('prepareTrainingData', () => {
       /ridge is a regressor/,
     );
   });
+
+  it('refuses infinite values and a feature named twice; takes a column called __proto__', async () => {
+    await expectGyreError(
+      () =>
+        prepareTrainingData(table({ x: ['1', 'inf', '2'], y: [1, 2, 3] }), {
+          target: 'y',
+          model: 'ridge',
+        }),
+      'INVALID_PARAMETER_VALUE',
+      /column 'x' holds Infinity \(row 1\); remove or cap infinite values/,
+    );
+    await expectGyreError(
+      () =>
+        prepareTrainingData(table({ x: [1, 2, 3], y: [1, -Infinity, 3] }), {
+          target: 'y',
+          model: 'ridge',
+        }),
+      'INVALID_PARAMETER_VALUE',
+      /column 'y' holds -Infinity/,
+    );
+    await expectGyreError(
+      () =>
+        prepareTrainingData(table({ x: [1, 2], y: [1, 2] }), {
+          target: 'y',
+          model: 'ridge',
+          features: ['x', 'x'],
+        }),
+      'INVALID_PARAMETER_VALUE',
+      /feature 'x' is named twice/,
+    );
+    const odd = table({ ['__proto__']: [1, 2, 3], constructor: ['a', 'b', 'a'], y: [1, 2, 3] });
+    const data = prepareTrainingData(odd, { target: 'y', model: 'ridge' });
+    expect(data.features).toEqual(['__proto__', 'constructor']);
+    expect(Array.from(data.columns['__proto__']!.values as Float64Array)).toEqual([1, 2, 3]);
+  });
+
+  it('counts only present values when deciding a text column is an identifier', () => {
+    const ids = (distinct: number) =>
+      Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? null : `id${(i >> 1) % distinct}`));
+    const prepare = (code: (string | null)[]) =>
+      prepareTrainingData(table({ code, x: code.map((_, i) => i % 3), y: code.map((_, i) => i) }), {
+        target: 'y',
+        model: 'ridge',
+      });
+    expect(prepare(ids(20)).excludedColumns.map((c) => c.name)).toEqual(['code']);
+    // 19 distinct values plus missing ones: missing is not a 20th value.
+    expect(prepare(ids(19)).features).toEqual(['code', 'x']);
+  });
 });

@@ -12,7 +12,9 @@ import type { ModelKind } from '../params.js';
 import type { ColumnData, Columns } from '../preprocess/column-data.js';
 import { selectRows } from '../preprocess/column-data.js';
 import type { TrainingData } from './fit-model.js';
-import { buildTarget, type TaskChoice } from './build-target.js';
+import { buildTarget } from './build-target.js';
+import { finite } from './finite.js';
+import type { Task } from './training-target.js';
 
 export interface PrepareOptions {
   target: string;
@@ -20,7 +22,7 @@ export interface PrepareOptions {
   features?: string[];
   model: ModelKind;
   /** Overrides the task the target's type implies (e.g. integer class codes for an MLP). */
-  task?: TaskChoice;
+  task?: Task;
 }
 
 export interface PreparedData extends TrainingData {
@@ -62,8 +64,9 @@ export function prepareTrainingData(table: Table, options: PrepareOptions): Prep
     options.task,
   );
   const { features, excludedColumns } = chooseFeatures(table, types, options);
-  const columns: Columns = {};
-  const featureTypes: Record<string, FeatureSpec['type']> = {};
+  // No prototype: a column may be called "__proto__" or "constructor".
+  const columns: Columns = Object.create(null) as Columns;
+  const featureTypes = Object.create(null) as Record<string, FeatureSpec['type']>;
   for (const name of features) {
     const info = types.get(name)!;
     columns[name] = convertColumn(name, table.values[name]!, info);
@@ -113,7 +116,10 @@ function chooseFeatures(
           { field: 'features' },
         );
     }
-    return { features: [...new Set(options.features)], excludedColumns: [] };
+    const repeated = options.features.find((name, i) => options.features!.indexOf(name) !== i);
+    if (repeated !== undefined)
+      throw invalidParameter(`feature '${repeated}' is named twice`, { field: 'features' });
+    return { features: [...options.features], excludedColumns: [] };
   }
   const features: string[] = [];
   const excludedColumns: PreparedData['excludedColumns'] = [];
@@ -126,7 +132,7 @@ function chooseFeatures(
       continue;
     }
     if (info.type === 'string') {
-      const distinct = new Set(table.values[name]).size;
+      const distinct = new Set(table.values[name]!.filter((cell) => !isMissing(cell))).size;
       if (distinct >= IDENTIFIER_MIN_DISTINCT && distinct > IDENTIFIER_SHARE * present) {
         excludedColumns.push({
           name,
@@ -149,7 +155,10 @@ function convertColumn(name: string, cells: readonly Cell[], info: ColumnTypeInf
     case 'integer':
     case 'float':
     case 'boolean':
-      return { type: 'numeric', values: toFloat64Array(blankAsMissing(cells), { column: name }) };
+      return {
+        type: 'numeric',
+        values: finite(name, toFloat64Array(blankAsMissing(cells), { column: name })),
+      };
     case 'datetime':
       return { type: 'datetime', values: toFloat64Array(blankAsMissing(cells), { column: name }) };
     case 'string':

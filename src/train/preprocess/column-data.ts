@@ -13,7 +13,7 @@ export function columnLength(column: ColumnData): number {
 
 /** The rows `indices` of every column, in that order. */
 export function selectRows(columns: Columns, indices: ArrayLike<number>): Columns {
-  const out: Columns = {};
+  const out = Object.create(null) as Columns;
   for (const [name, column] of Object.entries(columns)) {
     if (column.type === 'categorical') {
       const values = new Array<string | null>(indices.length);

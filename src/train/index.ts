@@ -2,7 +2,8 @@ export { classificationMetrics, regressionMetrics, type Scores } from './evaluat
 export { crossValidate, type CrossValidation } from './evaluate/cross-validate.js';
 export type { EpochLoss } from './models/model.js';
 export { modelKinds, resolveParams, type ModelKind, type ModelParams } from './params.js';
-export { fitModel, FittedModel, type TrainingData } from './pipeline/fit-model.js';
+export { fitModel, type TrainingData } from './pipeline/fit-model.js';
+export { FittedModel } from './pipeline/fitted-model.js';
 export { prepareTrainingData, type PreparedData } from './pipeline/prepare-data.js';
 export type { Task } from './pipeline/training-target.js';
 export { readTrainingFile, type TrainingFile } from './training-file.js';

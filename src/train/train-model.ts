@@ -5,12 +5,9 @@ import { score, type Scores } from './evaluate/score.js';
 import { holdout } from './folds.js';
 import type { EpochLoss } from './models/model.js';
 import { modelKinds, resolveParams, type ModelKind, type ModelParams } from './params.js';
-import {
-  earlyStoppingSplit,
-  fitModel,
-  type FittedModel,
-  type TrainingData,
-} from './pipeline/fit-model.js';
+import { earlyStoppingSplit } from './pipeline/early-stopping-split.js';
+import { fitModel, type TrainingData } from './pipeline/fit-model.js';
+import type { FittedModel } from './pipeline/fitted-model.js';
 import { prepareTrainingData, type PreparedData } from './pipeline/prepare-data.js';
 import { selectTrainingRows } from './pipeline/select-training-rows.js';
 import { tasks, type Task } from './pipeline/training-target.js';

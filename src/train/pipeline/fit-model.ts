@@ -1,18 +1,17 @@
 import { invalidParameter } from '../../core/errors/index.js';
-import type { FeatureSchema, FeatureSpec } from '../../onnx/index.js';
-import { holdout } from '../folds.js';
-import type { Matrix } from '../linalg.js';
+import type { FeatureSpec } from '../../onnx/index.js';
 import { selectSparseRows, type SparseRows } from '../sparse-rows.js';
 import { fitLogistic } from '../models/logistic.js';
 import { evaluateLoss, fitMlp, type Targets } from '../models/mlp.js';
-import { forward, type EpochLoss, type TrainedNetwork } from '../models/model.js';
+import type { EpochLoss, TrainedNetwork } from '../models/model.js';
 import { fitRidge } from '../models/ridge.js';
-import { exportModel } from '../onnx-export/export-model.js';
 import type { ModelKind, ModelParams } from '../params.js';
 import type { Columns } from '../preprocess/column-data.js';
 import { Preprocessor } from '../preprocess/preprocessor.js';
 import { Random } from '../random.js';
-import { selectTargetRows, type Task, type TrainingTarget } from './training-target.js';
+import { earlyStoppingSplit } from './early-stopping-split.js';
+import { FittedModel } from './fitted-model.js';
+import { selectTargetRows, type TrainingTarget } from './training-target.js';
 
 /** Training rows: the feature columns, their tabular types and the target. */
 export interface TrainingData {
@@ -31,54 +30,6 @@ export interface FitOptions<K extends ModelKind = ModelKind> {
   onEpoch?: (loss: EpochLoss) => void;
   /** Rows whose loss is reported each epoch as the validation loss; they never steer training. */
   monitor?: TrainingData;
-}
-
-/** A model fitted with its preprocessing: predicts from raw columns and exports one ONNX graph. */
-export class FittedModel {
-  constructor(
-    readonly kind: ModelKind,
-    readonly preprocessor: Preprocessor,
-    readonly network: TrainedNetwork,
-    readonly data: Pick<TrainingData, 'featureTypes' | 'features'> & {
-      target: { name: string; task: Task; classes?: string[] };
-    },
-  ) {}
-
-  get classes(): string[] | undefined {
-    return this.data.target.classes;
-  }
-
-  /** Class probabilities (rows × classes) or predicted values (rows × 1). */
-  predict(columns: Columns, rows: number): Matrix {
-    return forward(this.network, this.preprocessor.transform(columns, rows));
-  }
-
-  featureSchema(): FeatureSchema {
-    const schema: FeatureSchema = [];
-    for (const name of this.data.features) {
-      const steps = this.preprocessor.steps.filter((step) => step.column === name);
-      const type = this.data.featureTypes[name] ?? 'numeric';
-      const parts = steps.flatMap((step) =>
-        step.kind === 'numeric' && step.part ? [step.part] : [],
-      );
-      schema.push(
-        parts.length > 0 ? { name, type, input: name, parts } : { name, type, input: name },
-      );
-    }
-    return schema;
-  }
-
-  exportOnnx(options: { runId?: string; trainer: string }): Uint8Array {
-    return exportModel({
-      steps: this.preprocessor.steps,
-      network: this.network,
-      ...(this.classes ? { classes: this.classes } : {}),
-      features: this.featureSchema(),
-      target: this.data.target.name,
-      trainer: options.trainer,
-      ...(options.runId ? { runId: options.runId } : {}),
-    });
-  }
 }
 
 /** Learns the preprocessing on `data`, then the model on the preprocessed rows. */
@@ -178,25 +129,4 @@ function toTargets(target: TrainingTarget): Targets {
   return target.task === 'classification'
     ? { kind: 'classes', labels: target.labels, classes: target.classes.length }
     : { kind: 'values', values: target.values };
-}
-
-/**
- * The rows early stopping trains on and validates on (stratified), refused when the validation
- * share is too small to judge by: an empty split would stop training after the first epochs.
- */
-export function earlyStoppingSplit(
-  data: TrainingData,
-  params: ModelParams['mlp'],
-  random: Random,
-): { train: number[]; test: number[] } {
-  const { target } = data;
-  const labels = target.task === 'classification' ? target.labels : undefined;
-  const split = holdout(data.rows, params.validation_fraction, random, labels);
-  const needed = target.task === 'classification' ? target.classes.length : 2;
-  if (split.test.length < needed || split.train.length === 0)
-    throw invalidParameter(
-      `early stopping holds out ${split.test.length} of ${data.rows} rows for validation, too few to judge (at least ${needed}); raise validation_fraction or turn early_stopping off`,
-      { field: 'validation_fraction' },
-    );
-  return split;
 }

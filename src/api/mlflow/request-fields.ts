@@ -70,6 +70,16 @@ export class RequestFields {
   }
 
   /** A double: a number, a numeric string, or "NaN" / "Infinity" / "-Infinity". */
+  /** `max_results` with MLflow's default for the endpoint (0 or absent) and its upper limit. */
+  maxResults(defaultValue: number, limit: number): number {
+    const value = this.integer('max_results') || defaultValue;
+    if (value > limit)
+      throw invalidParameter(
+        `Invalid value for request parameter max_results. It must be at most ${limit}, but got value ${value}`,
+      );
+    return value;
+  }
+
   double(name: string): number | undefined {
     return this.has(name) ? toDouble(name, this.fields[name]) : undefined;
   }

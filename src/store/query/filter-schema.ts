@@ -15,6 +15,15 @@ export interface FilterSchema {
   attributeAliases: Record<string, string>;
 }
 
+/** The prefixes every searchable record takes (MLflow's spellings included). */
+const tagAndAttributePrefixes: Record<string, Entity> = {
+  tags: 'tag',
+  tag: 'tag',
+  attributes: 'attribute',
+  attribute: 'attribute',
+  attr: 'attribute',
+};
+
 export const runFilterSchema: FilterSchema = {
   subject: 'runs',
   prefixes: {
@@ -23,11 +32,7 @@ export const runFilterSchema: FilterSchema = {
     params: 'param',
     param: 'param',
     parameters: 'param',
-    tags: 'tag',
-    tag: 'tag',
-    attributes: 'attribute',
-    attribute: 'attribute',
-    attr: 'attribute',
+    ...tagAndAttributePrefixes,
     run: 'attribute',
   },
   attributes: {
@@ -45,13 +50,7 @@ export const runFilterSchema: FilterSchema = {
 
 export const experimentFilterSchema: FilterSchema = {
   subject: 'experiments',
-  prefixes: {
-    tags: 'tag',
-    tag: 'tag',
-    attributes: 'attribute',
-    attribute: 'attribute',
-    attr: 'attribute',
-  },
+  prefixes: tagAndAttributePrefixes,
   attributes: {
     name: { type: 'string' },
     experiment_id: { type: 'string' },
@@ -63,13 +62,7 @@ export const experimentFilterSchema: FilterSchema = {
 
 export const modelFilterSchema: FilterSchema = {
   subject: 'registered models',
-  prefixes: {
-    tags: 'tag',
-    tag: 'tag',
-    attributes: 'attribute',
-    attribute: 'attribute',
-    attr: 'attribute',
-  },
+  prefixes: tagAndAttributePrefixes,
   attributes: {
     name: { type: 'string' },
     description: { type: 'string' },
@@ -86,13 +79,7 @@ export const modelFilterSchema: FilterSchema = {
 
 export const modelVersionFilterSchema: FilterSchema = {
   subject: 'model versions',
-  prefixes: {
-    tags: 'tag',
-    tag: 'tag',
-    attributes: 'attribute',
-    attribute: 'attribute',
-    attr: 'attribute',
-  },
+  prefixes: tagAndAttributePrefixes,
   attributes: {
     name: { type: 'string' },
     version: { type: 'number' },

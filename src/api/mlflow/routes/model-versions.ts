@@ -66,11 +66,7 @@ export function mlflowModelVersionRoutes(
   });
 
   rpc(app, 'GET', 'model-versions/search', async (f) => {
-    const maxResults = f.integer('max_results') || 10_000;
-    if (maxResults > 200_000)
-      throw invalidParameter(
-        `Invalid value for request parameter max_results. It must be at most 200000, but got value ${maxResults}`,
-      );
+    const maxResults = f.maxResults(10_000, 200_000);
     const page = await registry.versions.search({
       filter: f.string('filter') || undefined,
       orderBy: f.strings('order_by'),

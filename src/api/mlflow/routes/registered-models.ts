@@ -51,11 +51,7 @@ export function mlflowRegisteredModelRoutes(app: TypedApp, registry: RegistrySer
   });
 
   rpc(app, 'GET', 'registered-models/search', async (f) => {
-    const maxResults = f.integer('max_results') || 100;
-    if (maxResults > 1000)
-      throw invalidParameter(
-        `Invalid value for request parameter max_results. It must be at most 1000, but got value ${maxResults}`,
-      );
+    const maxResults = f.maxResults(100, 1000);
     const page = await registry.models.search({
       filter: f.string('filter') || undefined,
       orderBy: f.strings('order_by'),

@@ -4,7 +4,12 @@ import type { Change } from '../../registry-model.js';
 import type { ModelAliasStore } from '../../registry-store.js';
 import type { Database } from '../database.js';
 import type { ChangeRecorder } from './change-recorder.js';
-import { findActiveModel, requireActiveModel, requireActiveVersion } from './lookups.js';
+import {
+  findActiveModel,
+  requireActiveModel,
+  requireActiveVersion,
+  touchModel,
+} from './lookups.js';
 
 export class AliasRepository implements ModelAliasStore {
   constructor(
@@ -28,11 +33,7 @@ export class AliasRepository implements ModelAliasStore {
           oc.columns(['model_id', 'alias']).doUpdateSet({ version_id: Number(target.version_id) }),
         )
         .execute();
-      await trx
-        .updateTable('registered_models')
-        .set({ last_update_time: change.now })
-        .where('model_id', '=', modelId)
-        .execute();
+      await touchModel(trx, modelId, change.now);
       await record(change, {
         action: 'alias.set',
         modelId,
@@ -56,11 +57,7 @@ export class AliasRepository implements ModelAliasStore {
         .where('model_id', '=', modelId)
         .where('alias', '=', alias)
         .execute();
-      await trx
-        .updateTable('registered_models')
-        .set({ last_update_time: change.now })
-        .where('model_id', '=', modelId)
-        .execute();
+      await touchModel(trx, modelId, change.now);
       await record(change, {
         action: 'alias.deleted',
         modelId,

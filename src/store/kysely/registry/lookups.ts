@@ -68,3 +68,12 @@ export async function requireActiveVersion(db: Reader, model: ModelRow, version:
   if (!row) throw versionNotFound(model.name, version);
   return row;
 }
+
+/** Marks a model changed: every write to its aliases, tags or versions moves last_update_time. */
+export async function touchModel(db: Reader, modelId: number, now: number): Promise<void> {
+  await db
+    .updateTable('registered_models')
+    .set({ last_update_time: now })
+    .where('model_id', '=', modelId)
+    .execute();
+}

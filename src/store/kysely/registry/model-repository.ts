@@ -11,7 +11,12 @@ import type { Database } from '../database.js';
 import { isUniqueViolation } from '../sql-errors.js';
 import { viewCondition } from '../view-condition.js';
 import type { ChangeRecorder } from './change-recorder.js';
-import { findActiveModel, findModelIncludingDeleted, requireActiveModel } from './lookups.js';
+import {
+  findActiveModel,
+  findModelIncludingDeleted,
+  requireActiveModel,
+  touchModel,
+} from './lookups.js';
 import { loadModels, type ModelRow } from './registry-loader.js';
 
 export class ModelRepository implements ModelStore {
@@ -170,11 +175,7 @@ export class ModelRepository implements ModelStore {
         .values({ model_id: modelId, key, value })
         .onConflict((oc) => oc.columns(['model_id', 'key']).doUpdateSet({ value }))
         .execute();
-      await trx
-        .updateTable('registered_models')
-        .set({ last_update_time: change.now })
-        .where('model_id', '=', modelId)
-        .execute();
+      await touchModel(trx, modelId, change.now);
       await record(change, {
         action: 'model.tag_set',
         modelId,
@@ -202,11 +203,7 @@ export class ModelRepository implements ModelStore {
         .where('model_id', '=', modelId)
         .where('key', '=', key)
         .execute();
-      await trx
-        .updateTable('registered_models')
-        .set({ last_update_time: change.now })
-        .where('model_id', '=', modelId)
-        .execute();
+      await touchModel(trx, modelId, change.now);
       await record(change, {
         action: 'model.tag_deleted',
         modelId,

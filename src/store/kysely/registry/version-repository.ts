@@ -16,7 +16,12 @@ import type { Database } from '../database.js';
 import type { ChangeRecorder, RecordChange } from './change-recorder.js';
 import { isUniqueViolation } from '../sql-errors.js';
 import { toJsonColumn } from './json-column.js';
-import { findActiveModel, requireActiveModel, requireActiveVersion } from './lookups.js';
+import {
+  findActiveModel,
+  requireActiveModel,
+  requireActiveVersion,
+  touchModel,
+} from './lookups.js';
 import { loadVersions, versionRows, type VersionRow } from './registry-loader.js';
 import { deleteVersion, transitionStage } from './version-lifecycle.js';
 
@@ -97,11 +102,7 @@ export class VersionRepository implements ModelVersionStore {
           .values(tags.map(([key, value]) => ({ version_id: Number(row.version_id), key, value })))
           .execute();
       }
-      await trx
-        .updateTable('registered_models')
-        .set({ last_update_time: change.now })
-        .where('model_id', '=', modelId)
-        .execute();
+      await touchModel(trx, modelId, change.now);
       await record(change, {
         action: 'version.created',
         modelId,

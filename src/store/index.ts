@@ -13,3 +13,5 @@ export * from './query/index.js';
 export type * from './registry-model.js';
 export { modelStages, modelVersionStatuses } from './registry-model.js';
 export type * from './registry-store.js';
+export type * from './dataset-model.js';
+export type * from './dataset-store.js';

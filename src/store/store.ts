@@ -1,3 +1,4 @@
+import type { DatasetStore } from './dataset-store.js';
 import type { FilterNode, OrderTerm } from './query/index.js';
 import type { RunInput } from './registry-model.js';
 import type {
@@ -41,6 +42,7 @@ export interface Store {
   readonly modelAliases: ModelAliasStore;
   readonly registryAudit: RegistryAuditStore;
   readonly outbox: OutboxStore;
+  readonly datasets: DatasetStore;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { StoreHarness, StoreHarnessFactory } from '../testing/store-harness.js';
+import { datasetCases } from './datasets.case.js';
 import { experimentCases } from './experiments.case.js';
 import { migrationCases } from './migrations.case.js';
 import { registryAliasAuditCases } from './registry-aliases-audit.case.js';
@@ -36,6 +37,7 @@ export function describeStoreConformance(label: string, factory: StoreHarnessFac
     registryModelCases(current);
     registryVersionCases(current);
     registryAliasAuditCases(current);
+    datasetCases(current);
     migrationCases(current);
   });
 }

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** Table shapes as stored. Booleans are 0/1 integers so both dialects read them alike. */
-export interface Database extends RegistryTables {
+export interface Database extends RegistryTables, DatasetTables {
   schema_migrations: { version: number; name: string; applied_time: number };
   experiments: {
     experiment_id: Generated<number>;
@@ -110,3 +110,31 @@ export interface MetricRow {
 }
 
 export type TableName = keyof Database;
+
+/** Dataset tables (migration 4). JSON columns hold text; the repository parses them. */
+export interface DatasetTables {
+  datasets: {
+    dataset_id: Generated<number>;
+    name: string;
+    creation_time: number;
+    last_update_time: number;
+  };
+  dataset_versions: {
+    version_id: Generated<number>;
+    dataset_id: number;
+    version: number;
+    digest: string;
+    size: number;
+    row_count: number;
+    format: string;
+    source: string;
+    description: string;
+    user_id: string;
+    creation_time: number;
+    schema: string;
+    profile: string;
+    spec: string | null;
+  };
+  dataset_version_tags: { version_id: number; key: string; value: string };
+  dataset_aliases: { dataset_id: number; alias: string; version_id: number };
+}

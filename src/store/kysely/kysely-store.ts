@@ -6,9 +6,11 @@ import type {
   OutboxStore,
   RegistryAuditStore,
 } from '../registry-store.js';
+import type { DatasetStore } from '../dataset-store.js';
 import type { ExperimentStore, RunArtifactStore, RunStore, Store } from '../store.js';
 import { multiRowInsertWriter, type BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
+import { DatasetRepository } from './datasets/dataset-repository.js';
 import { ExperimentRepository } from './experiment-repository.js';
 import { RunArtifactRepository } from './run-artifact-repository.js';
 import { AliasRepository } from './registry/alias-repository.js';
@@ -28,6 +30,7 @@ export class KyselyStore implements Store {
   readonly modelAliases: ModelAliasStore;
   readonly registryAudit: RegistryAuditStore;
   readonly outbox: OutboxStore;
+  readonly datasets: DatasetStore;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -43,6 +46,7 @@ export class KyselyStore implements Store {
     this.modelAliases = new AliasRepository(db, changes, dialect === 'postgres');
     this.registryAudit = new AuditRepository(db);
     this.outbox = new OutboxRepository(db, changes);
+    this.datasets = new DatasetRepository(db, dialect === 'postgres');
   }
 
   async close(): Promise<void> {

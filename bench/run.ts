@@ -3,6 +3,7 @@
  * Benchmarks are measurements, not tests: nothing here passes or fails a build.
  */
 const benches: Record<string, () => Promise<unknown>> = {
+  data: async () => (await import('./data/data-bench.js')).runDataBench(),
   tracking: async () => (await import('./tracking/tracking-bench.js')).runTrackingBench(),
   train: async () => (await import('./train/train-bench.js')).runTrainBench(),
 };

@@ -7,6 +7,8 @@ export {
   ActiveRun,
   GyreClient,
   type ActiveRunOptions,
+  type AddDatasetOptions,
+  type DatasetsApi,
   type ArtifactsApi,
   type ExperimentsApi,
   type RunsApi,

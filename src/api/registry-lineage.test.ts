@@ -128,7 +128,7 @@ describe('run inputs and lineage', () => {
       url: `/api/v1/runs/${runId}/inputs`,
       payload: {
         inputs: [
-          { kind: 'dataset', ref: 'datasets:/flights/3', digest },
+          { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest },
           { kind: 'file', ref: 's3://bucket/holidays.csv' },
         ],
       },
@@ -137,7 +137,7 @@ describe('run inputs and lineage', () => {
     const inputs = await get(`/api/v1/runs/${runId}/inputs`);
     expect(inputs.statusCode).toBe(200);
     const expectedInputs = [
-      { kind: 'dataset', ref: 'datasets:/flights/3', digest },
+      { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest },
       { kind: 'file', ref: 's3://bucket/holidays.csv', digest: null },
     ];
     expect(inputs.json<{ inputs: unknown[] }>().inputs).toEqual(

@@ -8,6 +8,8 @@ import { registerMlflowApi } from './mlflow/mlflow-api.js';
 import { registerJsonBodyParser } from './plugins/json-body.js';
 import { validatorCompiler } from './plugins/validation.js';
 import { artifactRoutes } from './routes/artifacts.js';
+import { datasetUploadRoutes } from './routes/dataset-uploads.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { experimentRoutes } from './routes/experiments.js';
 import { healthRoutes } from './routes/health.js';
 import { modelVersionRoutes } from './routes/model-versions.js';
@@ -71,6 +73,8 @@ export async function buildServer(gyre: Gyre): Promise<TypedApp> {
   modelRoutes(app, gyre.registry);
   await modelVersionRoutes(app, gyre.registry);
   registryMiscRoutes(app, gyre.registry);
+  datasetRoutes(app, gyre.datasets);
+  await datasetUploadRoutes(app, gyre.datasets);
   await registerMlflowApi(app, gyre);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

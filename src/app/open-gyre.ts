@@ -4,6 +4,7 @@ import type { GyreConfig } from '../core/config/index.js';
 import { EventBus } from '../core/events/index.js';
 import { createLogger, type Logger } from '../core/logging/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { DatasetService } from '../data/datasets/index.js';
 import { RegistryService } from '../registry/index.js';
 import { TrackingService } from '../tracking/index.js';
 
@@ -17,6 +18,7 @@ export interface Gyre {
   tracking: TrackingService;
   /** Acting as `local`; use `registry.as(actor)` to attribute changes to someone else. */
   registry: RegistryService;
+  datasets: DatasetService;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function openGyre(config: GyreConfig, options: OpenGyreOptions = {}
   );
   const tracking = new TrackingService({ store, blobs, bus, clock: options.clock });
   const registry = new RegistryService({ store, blobs, bus, clock: options.clock });
+  const datasets = new DatasetService({ store, blobs, clock: options.clock });
   // In-process subscribers hear of committed registry changes at once; other processes poll the outbox.
   store.outbox.subscribe((events) => {
     for (const event of events)
@@ -53,6 +56,7 @@ export async function openGyre(config: GyreConfig, options: OpenGyreOptions = {}
     bus,
     tracking,
     registry,
+    datasets,
     async close() {
       await store.close();
     },

@@ -24,6 +24,11 @@ export interface BlobStore {
   /** Re-hashes a stored blob: INTEGRITY_ERROR when corrupt, RESOURCE_DOES_NOT_EXIST when absent. */
   verify(digest: string): Promise<void>;
   has(digest: string): Promise<boolean>;
+  /**
+   * A local file holding the blob, for readers that need a path (Parquet, Arrow): a local store
+   * returns its own file, which must not be modified. RESOURCE_DOES_NOT_EXIST when absent.
+   */
+  localPath(digest: string): Promise<string>;
 }
 
 export function isSha256Digest(value: string): boolean {

@@ -68,6 +68,13 @@ export class LocalBlobStore implements BlobStore {
     return isSha256Digest(digest) && exists(this.pathOf(digest));
   }
 
+  async localPath(digest: string): Promise<string> {
+    const path = this.requirePath(digest);
+    if (!(await exists(path)))
+      throw notFound(`blob ${digest} is not in the artifact store`, { digest });
+    return path;
+  }
+
   /** Where a blob lives on disk (for tests and operators, e.g. to check or repair a file). */
   pathOf(digest: string): string {
     return join(this.root, 'sha256', digest.slice(0, 2), digest.slice(2, 4), digest);

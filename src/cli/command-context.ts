@@ -6,6 +6,8 @@ import type { Output } from './output.js';
 
 export interface CommandContext {
   output: Output;
+  /** Set by a command that ran but found what it was asked to look for (e.g. violations). */
+  exitCode?: number;
 }
 
 /** Opens the client a command works through (server or local store), and always closes it. */

@@ -3,6 +3,7 @@ import { gyreVersion } from '../api/index.js';
 import { isGyreError } from '../core/errors/index.js';
 import type { CommandContext } from './command-context.js';
 import { configCommand } from './commands/config.js';
+import { dataCommand } from './commands/data.js';
 import { dbCommand } from './commands/db.js';
 import { experimentsCommand } from './commands/experiments.js';
 import { modelsCommand } from './commands/models.js';
@@ -30,10 +31,11 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   runsCommand(program, context);
   modelsCommand(program, context);
   trainCommand(program, context);
+  dataCommand(program, context);
 
   try {
     await program.parseAsync(argv);
-    return 0;
+    return context.exitCode ?? 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     const json = argv.includes('--json');

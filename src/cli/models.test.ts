@@ -329,7 +329,7 @@ describe('gyre models lineage', () => {
       await client.runs.logInputs(runId, [
         {
           kind: 'dataset',
-          ref: 'datasets:/flights/3',
+          ref: 's3://lake/flights/2001.parquet',
           digest: `sha256:${'9e1d0c'.repeat(10)}abcd`,
         },
       ]);
@@ -348,7 +348,7 @@ describe('gyre models lineage', () => {
       stdout: [
         `models:/delays/1  sha256 ${digest.slice(0, 12)}  from runs:/${runId}/model/model.onnx`,
         `  run ${runId} 'baseline' (experiment 1, FINISHED)`,
-        `    dataset: datasets:/flights/3  (sha256:9e1d0c9e1d0c)`,
+        `    dataset: s3://lake/flights/2001.parquet  (sha256:9e1d0c9e1d0c)`,
       ].join('\n'),
       stderr: '',
     });

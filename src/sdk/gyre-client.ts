@@ -11,7 +11,10 @@ import { silentLogger } from '../core/logging/index.js';
 import type { ArtifactEntry, RunStatus } from '../store/index.js';
 import { trainWithClient, type TrainOptions, type TrainResult } from './train.js';
 import { ActiveRun, type ActiveRunOptions } from './active-run.js';
+import type { DatasetsApi } from './datasets-api.js';
 import { HttpArtifacts } from './http-artifacts.js';
+import { HttpDatasets } from './http-datasets.js';
+import { LocalDatasets } from './local-datasets.js';
 import { HttpExperiments } from './http-experiments.js';
 import { HttpRegistry } from './http-registry.js';
 import { HttpRuns } from './http-runs.js';
@@ -44,6 +47,8 @@ export class GyreClient {
     readonly artifacts: ArtifactsApi,
     /** The model registry; changes are attributed to the client's actor. */
     readonly registry: RegistryApi,
+    /** Versioned datasets: add, profile, validate, diff, lineage. */
+    readonly datasets: DatasetsApi,
     private readonly onClose: () => Promise<void>,
     /** Where the client talks to: the server URL, or `local:` and the database URL. */
     readonly target: string,
@@ -55,11 +60,13 @@ export class GyreClient {
    */
   static connect(url: string, options: { actor?: string } = {}): GyreClient {
     const http = new HttpTransport(url.replace(/\/+$/, ''));
+    const actor = options.actor ?? defaultActor();
     return new GyreClient(
       new HttpExperiments(http),
       new HttpRuns(http),
       new HttpArtifacts(http),
-      new HttpRegistry(http, options.actor ?? defaultActor()),
+      new HttpRegistry(http, actor),
+      new HttpDatasets(http, actor),
       () => Promise.resolve(),
       url,
     );
@@ -87,6 +94,7 @@ export class GyreClient {
       runs,
       artifacts,
       gyre.registry,
+      new LocalDatasets(gyre.datasets, defaultActor()),
       () => (owns ? gyre.close() : Promise.resolve()),
       `local:${gyre.config.databaseUrl}`,
     );

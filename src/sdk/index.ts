@@ -1,4 +1,5 @@
 export { ActiveRun, type ActiveRunOptions } from './active-run.js';
+export type { AddDatasetOptions, DatasetsApi } from './datasets-api.js';
 export { GyreClient, type DownloadProgress, type StartRunOptions } from './gyre-client.js';
 export type {
   ArtifactsApi,

@@ -216,10 +216,10 @@ export function describeRegistryCases(mode: ClientMode): void {
       await h.client.runs.logParam(runId, 'lr', '0.1');
       const digest = `sha256:${sha256('flights v3')}`;
       await h.client.runs.logInputs(runId, [
-        { kind: 'dataset', ref: 'datasets:/flights/3', digest },
+        { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest },
       ]);
       expect(await h.client.runs.inputs(runId)).toEqual([
-        { kind: 'dataset', ref: 'datasets:/flights/3', digest },
+        { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest },
       ]);
       await h.client.artifacts.upload(runId, 'model.onnx', Readable.from([tinyVariant('l')]));
       await h.client.registry.versions.register({
@@ -231,7 +231,9 @@ export function describeRegistryCases(mode: ClientMode): void {
       expect(lineage).toEqual(await h.gyre.registry.lineage('delays', 1));
       expect(lineage.modelVersion).toMatchObject({ uri: 'models:/delays/1', runId });
       expect(lineage.run).toMatchObject({ runId, runName: 'baseline', params: { lr: '0.1' } });
-      expect(lineage.inputs).toEqual([{ kind: 'dataset', ref: 'datasets:/flights/3', digest }]);
+      expect(lineage.inputs).toEqual([
+        { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest },
+      ]);
     });
 
     it('polls events after a cursor', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type ConfigInputs } from '../core/config/index.js';
+import { DATASET_INPUT_KIND, isDatasetUri, type DatasetVersion } from '../data/datasets/index.js';
 import type { TabularFormat } from '../data/tabular/index.js';
 import { validateAlias, validateModelName, type ModelVersion } from '../registry/index.js';
 import {
@@ -12,13 +13,17 @@ import {
   trainerVersion,
   type TrainHooks,
   type TrainRequest,
+  type TrainingFile,
   type TrainingPlan,
 } from '../train/index.js';
 import type { ActiveRun } from './active-run.js';
 import type { GyreClient } from './gyre-client.js';
 
 export interface TrainOptions extends TrainRequest, TrainHooks {
-  /** A CSV, TSV, JSON, JSON Lines, Parquet or Arrow IPC file. */
+  /**
+   * A CSV, TSV, JSON, JSON Lines, Parquet or Arrow IPC file, or a dataset version
+   * (`datasets:/NAME/3`, `datasets:/NAME@alias`), which the run then records as its input.
+   */
   data: string;
   /** Read the file as this format instead of detecting it. */
   format?: TabularFormat;
@@ -61,7 +66,26 @@ export async function trainWithClient(
 ): Promise<TrainResult> {
   if (options.register !== undefined) validateModelName(options.register);
   for (const alias of options.aliases ?? []) validateAlias(alias);
-  const file = await readTrainingFile(options.data, options.format);
+  const dataset = isDatasetUri(options.data)
+    ? await client.datasets.localFile(options.data)
+    : undefined;
+  try {
+    const file = await readTrainingFile(
+      dataset?.path ?? options.data,
+      options.format ?? (dataset?.version.format as TabularFormat | undefined),
+    );
+    return await trainOnFile(client, options, file, dataset?.version);
+  } finally {
+    await dataset?.release();
+  }
+}
+
+async function trainOnFile(
+  client: GyreClient,
+  options: TrainOptions,
+  file: TrainingFile,
+  dataset: DatasetVersion | undefined,
+): Promise<TrainResult> {
   const plan = planTraining(file.table, options);
   return client.withRun(
     {
@@ -70,19 +94,17 @@ export async function trainWithClient(
       tags: { 'gyre.trainer': trainerVersion, 'gyre.model_kind': options.model, ...options.tags },
     },
     async (run) => {
-      await run.logParams(paramsOf(plan, file.path));
+      await run.logParams(paramsOf(plan, dataset?.uri ?? file.path));
+      const details = {
+        format: file.format,
+        bytes: file.bytes,
+        rows: file.table.rowCount,
+        columns: file.table.columns,
+      };
       await client.runs.logInputs(run.runId, [
-        {
-          kind: 'file',
-          ref: file.path,
-          digest: file.digest,
-          details: {
-            format: file.format,
-            bytes: file.bytes,
-            rows: file.table.rowCount,
-            columns: file.table.columns,
-          },
-        },
+        dataset
+          ? { kind: DATASET_INPUT_KIND, ref: dataset.uri, digest: dataset.digest, details }
+          : { kind: 'file', ref: file.path, digest: file.digest, details },
       ]);
       const outcome = executeTraining(plan, {
         onEpoch: (loss) => {

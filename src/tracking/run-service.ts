@@ -1,3 +1,8 @@
+import {
+  DATASET_INPUT_KIND,
+  isDatasetUri,
+  resolveDatasetVersion,
+} from '../data/datasets/index.js';
 import { notFound } from '../core/errors/index.js';
 import { newRunId, newRunName } from '../core/ids/index.js';
 import {
@@ -140,9 +145,20 @@ export class RunService {
     return this.logBatch(runId, { tags: [{ key, value }] });
   }
 
-  /** Records what the run consumed (`{kind: 'dataset', ref: 'datasets:/flights/3', digest}`), for lineage. */
+  /**
+   * Records what the run consumed, for lineage. A `datasets:/…` ref (any form: version, alias,
+   * latest) is recorded as the exact version it names now, with that version's digest, so the
+   * dataset's lineage finds the run whatever the alias points to later.
+   */
   async logInputs(runId: string, inputs: RunInput[]): Promise<void> {
-    await this.deps.store.runs.logInputs(runId, validateInputs(inputs), this.now());
+    const checked = await Promise.all(
+      validateInputs(inputs).map(async (input) => {
+        if (!isDatasetUri(input.ref)) return input;
+        const version = await resolveDatasetVersion(this.deps.store, input.ref);
+        return { ...input, kind: DATASET_INPUT_KIND, ref: version.uri, digest: version.digest };
+      }),
+    );
+    await this.deps.store.runs.logInputs(runId, checked, this.now());
   }
 
   inputs(runId: string): Promise<RunInput[]> {

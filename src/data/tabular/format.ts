@@ -27,13 +27,14 @@ const SNIFF_BYTES = 4096;
  * when the extension is unknown (`data.txt`, no extension). A `.json` file whose first value is an
  * object rather than an array is JSON Lines, a common mislabelling. Fails like `openTabular` for
  * a missing or empty file, and with `unknown_format` when neither name nor content tells.
+ * `name` is the file name to judge by when `path` does not carry it (content-addressed copies).
  */
-export async function detectFormat(path: string): Promise<TabularFormat> {
+export async function detectFormat(path: string, name = path): Promise<TabularFormat> {
   await checkFile(path);
   const raw = await readHead(path, SNIFF_BYTES);
   const gzip = isGzip(raw);
   const head = plainHead(raw);
-  const extension = innerExtension(path);
+  const extension = innerExtension(name);
   const format = formatOf(extension, head);
   if (gzip && (format === 'parquet' || format === 'arrow')) {
     throw sourceError(

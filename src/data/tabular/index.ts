@@ -1,5 +1,6 @@
 /** Reading tabular files (CSV, TSV, JSON, JSON Lines, Parquet, Arrow IPC) as columnar chunks. */
 export type { Cell, Table, TableChunk, TabularFormat, TabularReadOptions } from './types.js';
+export { tabularFormats } from './types.js';
 export { DEFAULT_CHUNK_ROWS, openTabular, readTableChunks, type TabularSource } from './open.js';
 export { readTable, TableAccumulator } from './table.js';
 export { detectFormat, sniffFormat } from './format.js';

@@ -6,7 +6,8 @@
 /** One value: text from CSV/TSV, JSON scalars, or decoded Parquet/Arrow values. */
 export type Cell = number | string | boolean | Date | null;
 
-export type TabularFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'parquet' | 'arrow';
+export const tabularFormats = ['csv', 'tsv', 'json', 'jsonl', 'parquet', 'arrow'] as const;
+export type TabularFormat = (typeof tabularFormats)[number];
 
 /**
  * A run of consecutive rows. `values[column]` has `rowCount` cells for every name in `columns`.

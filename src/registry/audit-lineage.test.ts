@@ -249,7 +249,7 @@ describe('lineage', () => {
     });
     const datasetDigest = `sha256:${sha256('flights v3')}`;
     await gyre.tracking.runs.logInputs(runId, [
-      { kind: 'dataset', ref: 'datasets:/flights/3', digest: datasetDigest },
+      { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest: datasetDigest },
       { kind: 'model', ref: 'models:/base/1', digest: null },
     ]);
     await gyre.tracking.artifacts.upload(
@@ -283,7 +283,7 @@ describe('lineage', () => {
     });
     expect(lineage.inputs).toEqual(
       expect.arrayContaining([
-        { kind: 'dataset', ref: 'datasets:/flights/3', digest: datasetDigest },
+        { kind: 'dataset', ref: 's3://lake/flights/2001.parquet', digest: datasetDigest },
         { kind: 'model', ref: 'models:/base/1', digest: null },
       ]),
     );
@@ -306,10 +306,14 @@ describe('lineage', () => {
   it('updates a logged input digest and refuses malformed inputs', async () => {
     const runId = (await gyre.tracking.runs.create()).info.runId;
     const runs = gyre.tracking.runs;
-    await runs.logInputs(runId, [{ kind: 'dataset', ref: 'datasets:/d/1', digest: 'sha256:aa' }]);
-    await runs.logInputs(runId, [{ kind: 'dataset', ref: 'datasets:/d/1', digest: 'sha256:bb' }]);
+    await runs.logInputs(runId, [
+      { kind: 'dataset', ref: 's3://lake/d.parquet', digest: 'sha256:aa' },
+    ]);
+    await runs.logInputs(runId, [
+      { kind: 'dataset', ref: 's3://lake/d.parquet', digest: 'sha256:bb' },
+    ]);
     expect(await runs.inputs(runId)).toEqual([
-      { kind: 'dataset', ref: 'datasets:/d/1', digest: 'sha256:bb' },
+      { kind: 'dataset', ref: 's3://lake/d.parquet', digest: 'sha256:bb' },
     ]);
     await expectGyreError(
       runs.logInputs(runId, [{ kind: 'Data Set', ref: 'x', digest: null }]),

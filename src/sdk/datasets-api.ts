@@ -35,7 +35,11 @@ export interface DatasetsApi {
   setAlias(ref: string, alias: string): Promise<DatasetVersion>;
   deleteAlias(name: string, alias: string): Promise<void>;
   /** Writes the version's file to `destination` (verified against its digest). */
-  download(ref: string, destination: string): Promise<DatasetVersion>;
+  download(
+    ref: string,
+    destination: string,
+    onBytes?: (bytes: number, total: number) => void,
+  ): Promise<DatasetVersion>;
   /** Checks a local file against a version's schema and expectations; nothing is stored. */
   validate(
     file: string,

@@ -17,7 +17,7 @@ import { detectFormat, readTableChunks } from '../data/tabular/index.js';
 import { validateDataset } from '../data/validate/index.js';
 import type { HttpTransport } from './http-transport.js';
 import type { AddDatasetOptions, DatasetsApi } from './datasets-api.js';
-import { countedFileStream, sha256File } from './file-bytes.js';
+import { counting, countedFileStream, sha256File } from './file-bytes.js';
 
 const base = '/api/v1/datasets';
 const enc = encodeURIComponent;
@@ -148,10 +148,14 @@ export class HttpDatasets implements DatasetsApi {
     await this.http.json('DELETE', `${base}/${enc(name)}/aliases/${enc(alias)}`);
   }
 
-  async download(ref: string, destination: string): Promise<DatasetVersion> {
+  async download(
+    ref: string,
+    destination: string,
+    onBytes?: (bytes: number, total: number) => void,
+  ): Promise<DatasetVersion> {
     const version = await this.get(ref);
     const { body } = await this.http.stream('GET', `${this.path(version)}/content`);
-    await pipeline(body, createWriteStream(destination));
+    await pipeline(body, counting(version.size, onBytes), createWriteStream(destination));
     return version;
   }
 

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { DatasetService } from '../data/datasets/index.js';
 import { detectFormat } from '../data/tabular/index.js';
 import type { AddDatasetOptions, DatasetsApi } from './datasets-api.js';
-import { countedFileStream } from './file-bytes.js';
+import { counting, countedFileStream } from './file-bytes.js';
 
 /** Datasets in this process's own store: the file goes to the artifact store, then is profiled there. */
 export class LocalDatasets implements DatasetsApi {
@@ -61,9 +61,13 @@ export class LocalDatasets implements DatasetsApi {
     return this.service.deleteAlias(name, alias);
   }
 
-  async download(ref: string, destination: string) {
+  async download(
+    ref: string,
+    destination: string,
+    onBytes?: (bytes: number, total: number) => void,
+  ) {
     const { version, content } = await this.service.open(ref);
-    await pipeline(content, createWriteStream(destination));
+    await pipeline(content, counting(version.size, onBytes), createWriteStream(destination));
     return version;
   }
 

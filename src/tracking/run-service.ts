@@ -1,8 +1,4 @@
-import {
-  DATASET_INPUT_KIND,
-  isDatasetUri,
-  resolveDatasetVersion,
-} from '../data/datasets/index.js';
+import { DATASET_INPUT_KIND, isDatasetUri, resolveDatasetVersion } from '../data/datasets/index.js';
 import { notFound } from '../core/errors/index.js';
 import { newRunId, newRunName } from '../core/ids/index.js';
 import {

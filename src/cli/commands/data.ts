@@ -166,7 +166,12 @@ export function dataCommand(program: Command, context: CommandContext): void {
     withClient(flags, async (client) => {
       const version = await client.datasets.get(ref);
       const target = flags.out ?? version.source;
-      await client.datasets.download(version.uri, target);
+      const progress = new ProgressLine({});
+      await client.datasets
+        .download(version.uri, target, (bytes, total) =>
+          progress.update(`downloading ${formatBytes(bytes)} of ${formatBytes(total)}`),
+        )
+        .finally(() => progress.done());
       out.out(`wrote ${version.uri} to ${target} (${formatBytes(version.size)})`);
     }),
   );

@@ -15,3 +15,5 @@ export { modelStages, modelVersionStatuses } from './registry-model.js';
 export type * from './registry-store.js';
 export type * from './dataset-model.js';
 export type * from './dataset-store.js';
+export type * from './prediction-model.js';
+export type * from './prediction-store.js';

@@ -1,4 +1,5 @@
 import type { DatasetStore } from './dataset-store.js';
+import type { PredictionStore } from './prediction-store.js';
 import type { FilterNode, OrderTerm } from './query/index.js';
 import type { RunInput } from './registry-model.js';
 import type {
@@ -43,6 +44,7 @@ export interface Store {
   readonly registryAudit: RegistryAuditStore;
   readonly outbox: OutboxStore;
   readonly datasets: DatasetStore;
+  readonly predictions: PredictionStore;
   close(): Promise<void>;
 }
 

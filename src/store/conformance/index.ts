@@ -3,6 +3,7 @@ import type { StoreHarness, StoreHarnessFactory } from '../testing/store-harness
 import { datasetCases } from './datasets.case.js';
 import { experimentCases } from './experiments.case.js';
 import { migrationCases } from './migrations.case.js';
+import { predictionCases } from './predictions.case.js';
 import { registryAliasAuditCases } from './registry-aliases-audit.case.js';
 import { registryModelCases } from './registry-models.case.js';
 import { registryVersionCases } from './registry-versions.case.js';
@@ -38,6 +39,7 @@ export function describeStoreConformance(label: string, factory: StoreHarnessFac
     registryVersionCases(current);
     registryAliasAuditCases(current);
     datasetCases(current);
+    predictionCases(current);
     migrationCases(current);
   });
 }

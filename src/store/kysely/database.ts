@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 
 /** Table shapes as stored. Booleans are 0/1 integers so both dialects read them alike. */
-export interface Database extends RegistryTables, DatasetTables {
+export interface Database extends RegistryTables, DatasetTables, PredictionTables {
   schema_migrations: { version: number; name: string; applied_time: number };
   experiments: {
     experiment_id: Generated<number>;
@@ -137,4 +137,18 @@ export interface DatasetTables {
   };
   dataset_version_tags: { version_id: number; key: string; value: string };
   dataset_aliases: { dataset_id: number; alias: string; version_id: number };
+}
+
+/** The prediction log (migration 5). Inputs and outputs are JSON text. */
+export interface PredictionTables {
+  predictions: {
+    request_id: string;
+    row: number;
+    model_name: string;
+    model_version: number | null;
+    time: number;
+    latency_ms: number;
+    inputs: string;
+    outputs: string;
+  };
 }

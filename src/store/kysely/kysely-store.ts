@@ -7,10 +7,12 @@ import type {
   RegistryAuditStore,
 } from '../registry-store.js';
 import type { DatasetStore } from '../dataset-store.js';
+import type { PredictionStore } from '../prediction-store.js';
 import type { ExperimentStore, RunArtifactStore, RunStore, Store } from '../store.js';
 import { multiRowInsertWriter, type BulkWriter } from './bulk-writer.js';
 import type { Database } from './database.js';
 import { DatasetRepository } from './datasets/dataset-repository.js';
+import { PredictionRepository } from './prediction-repository.js';
 import { ExperimentRepository } from './experiment-repository.js';
 import { RunArtifactRepository } from './run-artifact-repository.js';
 import { AliasRepository } from './registry/alias-repository.js';
@@ -31,6 +33,7 @@ export class KyselyStore implements Store {
   readonly registryAudit: RegistryAuditStore;
   readonly outbox: OutboxStore;
   readonly datasets: DatasetStore;
+  readonly predictions: PredictionStore;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -47,6 +50,7 @@ export class KyselyStore implements Store {
     this.registryAudit = new AuditRepository(db);
     this.outbox = new OutboxRepository(db, changes);
     this.datasets = new DatasetRepository(db, dialect === 'postgres');
+    this.predictions = new PredictionRepository(db);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,2 @@
+/** Prometheus metrics of serving. */
+export { ServingMetrics, type Protocol } from './serving-metrics.js';

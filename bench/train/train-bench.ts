@@ -47,12 +47,14 @@ export async function runTrainBench(): Promise<void> {
         label: 'seattle logistic',
         file: seattle.file,
         epochs: 500,
+        repeat: 5,
         request: { target: 'weather', model: 'logistic', features: seattle.features },
       },
       {
         label: 'seattle mlp(64) 200 epochs',
         file: seattle.file,
         epochs: 200,
+        repeat: 3,
         request: { target: 'weather', model: 'mlp', features: seattle.features },
       },
       {

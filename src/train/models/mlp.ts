@@ -5,21 +5,16 @@ import { Adam } from './adam.js';
 import {
   activateInPlace,
   affineInto,
-  affineRowsInto,
   backpropagate,
   layerGradients,
-  layerGradientsRows,
-  transposeInto,
-  MlpWorkspace,
-} from './mlp-workspace.js';
-import {
-  forward,
   softmaxInPlace,
-  type Activation,
-  type DenseLayer,
-  type EpochLoss,
-  type TrainedNetwork,
-} from './model.js';
+  transposeInto,
+} from './dense-kernels.js';
+import { forwardChunks } from './forward-chunks.js';
+import { MlpWorkspace } from './mlp-workspace.js';
+import type { Activation, DenseLayer, EpochLoss, TrainedNetwork } from './model.js';
+import { denseLayer, plainLayer, type PlainLayer } from './plain-layer.js';
+import { affineRowsInto, layerGradientsRows } from './sparse-kernels.js';
 
 export interface MlpOptions {
   hiddenLayers: number[];
@@ -51,48 +46,42 @@ export type Targets =
  * watched loss by less than `tolerance`. Regression targets are standardised while training
  * (scikit-learn does not, and on targets far from 0 needs several times the epochs); the scale is
  * folded back into the output layer, and losses are reported in the target's own units.
+ * Parameters and buffers are plain arrays while training (see plainZeros).
  */
 export function fitMlp(x: SparseRows, target: Targets, options: MlpOptions): TrainedNetwork {
   const scaling = target.kind === 'values' ? standardisation(target.values) : { mean: 0, scale: 1 };
   const scaled = scaleTargets(target, scaling);
   const outputs = target.kind === 'classes' ? target.classes : 1;
   const sizes = [x.cols, ...options.hiddenLayers, outputs];
-  const layers: DenseLayer[] = sizes
+  const layers = sizes
     .slice(1)
-    .map((size, i) => initLayer(sizes[i]!, size, options.random));
+    .map((size, i) => plainLayer(initLayer(sizes[i]!, size, options.random)));
   const adam = new Adam(layers, options.learningRate);
-  const network: TrainedNetwork = {
-    kind: 'mlp',
-    task: target.kind === 'classes' ? 'classification' : 'regression',
-    layers,
-    activation: options.activation,
-  };
+  const task = target.kind === 'classes' ? 'classification' : 'regression';
   const batchSize = Math.max(1, Math.min(options.batchSize, x.rows));
   const work = new MlpWorkspace(layers, batchSize);
-  const validation = options.validation && {
-    x: options.validation.x,
-    target: scaleTargets(options.validation.target, scaling),
-  };
-  const watchedRows =
-    validation ??
-    (options.monitor && {
-      x: options.monitor.x,
-      target: scaleTargets(options.monitor.target, scaling),
-    });
+  const watch = (rows: { x: SparseRows; target: Targets }) => ({
+    x: rows.x,
+    target: scaleTargets(rows.target, scaling),
+  });
+  const validation = options.validation && watch(options.validation);
+  const watchedRows = validation ?? (options.monitor && watch(options.monitor));
   const unitsFactor = scaling.scale * scaling.scale;
   let best = Infinity;
-  let bestLayers: DenseLayer[] | undefined;
+  let bestLayers: PlainLayer[] | undefined;
   let stale = 0;
   for (let epoch = 1; epoch <= options.maxEpochs; epoch += 1) {
-    const order = Int32Array.from(options.random.permutation(x.rows));
+    const order = options.random.permutation(x.rows);
     let total = 0;
     for (let start = 0; start < order.length; start += batchSize) {
-      const batch = order.subarray(start, start + batchSize);
-      total += trainBatch(network, x, scaled, batch, options.alpha, adam, work) * batch.length;
+      const m = Math.min(batchSize, order.length - start);
+      const step = { order, from: start, m };
+      total +=
+        trainBatch(layers, options.activation, x, scaled, step, options.alpha, adam, work) * m;
     }
     const trainLoss = total / x.rows;
     const validationLoss = watchedRows
-      ? evaluateLoss(network, watchedRows.x, watchedRows.target)
+      ? lossOnRows(layers, options.activation, task, watchedRows.x, watchedRows.target)
       : undefined;
     options.onEpoch?.({
       epoch,
@@ -108,7 +97,12 @@ export function fitMlp(x: SparseRows, target: Targets, options: MlpOptions): Tra
     }
     if (stale > options.patience) break;
   }
-  if (bestLayers) network.layers = bestLayers;
+  const network: TrainedNetwork = {
+    kind: 'mlp',
+    task,
+    layers: (bestLayers ?? layers).map(denseLayer),
+    activation: options.activation,
+  };
   unscaleOutput(network.layers.at(-1)!, scaling);
   return network;
 }
@@ -131,31 +125,33 @@ function initLayer(inputs: number, outputs: number, random: Random): DenseLayer 
   return { weights, bias, inputs, outputs };
 }
 
-function copyLayer(layer: DenseLayer): DenseLayer {
+function copyLayer(layer: PlainLayer): PlainLayer {
   return { ...layer, weights: layer.weights.slice(), bias: layer.bias.slice() };
 }
 
-/** Forward and backward pass over one minibatch, then an Adam step; returns the batch loss. */
+/**
+ * Forward and backward pass over the minibatch order[from .. from + m), then an Adam step;
+ * returns the batch loss.
+ */
 function trainBatch(
-  network: TrainedNetwork,
+  layers: PlainLayer[],
+  activation: Activation,
   x: SparseRows,
   target: Targets,
-  batch: Int32Array,
+  { order, from, m }: { order: number[]; from: number; m: number },
   alpha: number,
   adam: Adam,
   work: MlpWorkspace,
 ): number {
-  const { layers } = network;
-  const m = batch.length;
   for (let l = 0; l < layers.length; l += 1) {
     const layer = layers[l]!;
     const out = work.outputs[l + 1]!;
-    if (l === 0) affineRowsInto(out, x, batch, layer);
+    if (l === 0) affineRowsInto(out, x, order, from, m, layer);
     else {
       transposeInto(work.weightsT[l]!, layer.weights, layer.inputs, layer.outputs);
       affineInto(out, work.outputs[l]!, m, layer, work.weightsT[l]!);
     }
-    if (l < layers.length - 1) activateInPlace(out, m * layer.outputs, network.activation);
+    if (l < layers.length - 1) activateInPlace(out, m * layer.outputs, activation);
     else if (target.kind === 'classes')
       for (let r = 0; r < m; r += 1) softmaxInPlace(out, r * layer.outputs, layer.outputs);
   }
@@ -164,51 +160,43 @@ function trainBatch(
     work.deltas[last]!,
     work.outputs[last + 1]!,
     target,
-    batch,
+    order,
+    from,
+    m,
     layers[last]!.outputs,
   );
-  let penalty = 0;
   for (let l = last; l >= 0; l -= 1) {
-    const layer = layers[l]!;
     const gradient = work.gradients[l]!;
-    if (l === 0) layerGradientsRows(gradient, x, batch, work.deltas[0]!);
-    else {
-      transposeInto(work.inputsT[l]!, work.outputs[l]!, m, layer.inputs);
-      transposeInto(work.deltasT[l]!, work.deltas[l]!, m, layer.outputs);
-      layerGradients(gradient, work.inputsT[l]!, work.deltasT[l]!, m);
-    }
-    const { weights } = layer;
-    const gw = gradient.weights;
-    for (let j = 0; j < weights.length; j += 1) {
-      penalty += weights[j]! * weights[j]!;
-      gw[j]! += (alpha * weights[j]!) / m;
-    }
+    if (l === 0) layerGradientsRows(gradient, x, order, from, m, work.deltas[0]!);
+    else layerGradients(gradient, work.outputs[l]!, work.deltas[l]!, m);
     if (l > 0)
       backpropagate(
         work.deltas[l - 1]!,
         work.deltas[l]!,
         work.outputs[l]!,
         m,
-        layer,
-        network.activation,
+        layers[l]!,
+        activation,
       );
   }
-  adam.step(layers, work.gradients);
-  return loss + (0.5 * alpha * penalty) / m;
+  // The penalty alpha/2·‖W‖²/m: its gradient alpha·W/m is added by the Adam step.
+  const squares = adam.step(layers, work.gradients, alpha / m);
+  return loss + (0.5 * alpha * squares) / m;
 }
 
 /** Fills the output layer's delta (prediction − truth, over the batch size) and returns the mean loss. */
 function outputDelta(
-  delta: Float64Array,
-  output: Float64Array,
+  delta: number[],
+  output: number[],
   target: Targets,
-  batch: Int32Array,
+  order: number[],
+  from: number,
+  m: number,
   width: number,
 ): number {
-  const m = batch.length;
   let loss = 0;
   for (let r = 0; r < m; r += 1) {
-    const row = batch[r]!;
+    const row = order[from + r]!;
     if (target.kind === 'values') {
       const error = output[r]! - target.values[row]!;
       delta[r] = error / m;
@@ -218,7 +206,7 @@ function outputDelta(
     const label = target.labels[row]!;
     for (let k = 0; k < width; k += 1) {
       const predicted = output[r * width + k]!;
-      delta[r * width + k] = (predicted - (label === k ? 1 : 0)) / m;
+      delta[r * width + k] = (predicted - Number(label === k)) / m;
     }
     loss -= Math.log(Math.max(output[r * width + label]!, 1e-15));
   }
@@ -227,12 +215,24 @@ function outputDelta(
 
 /** Mean loss on a data set (no penalty), for validation curves. */
 export function evaluateLoss(network: TrainedNetwork, x: SparseRows, target: Targets): number {
-  const output = forward(network, x);
+  return lossOnRows(network.layers.map(plainLayer), network.activation, network.task, x, target);
+}
+
+function lossOnRows(
+  layers: PlainLayer[],
+  activation: Activation,
+  task: TrainedNetwork['task'],
+  x: SparseRows,
+  target: Targets,
+): number {
+  const cols = layers.at(-1)!.outputs;
   let loss = 0;
-  for (let r = 0; r < x.rows; r += 1) {
-    if (target.kind === 'classes')
-      loss -= Math.log(Math.max(output.data[r * output.cols + target.labels[r]!]!, 1e-15));
-    else loss += (output.data[r]! - target.values[r]!) ** 2 / 2;
-  }
+  forwardChunks(layers, activation, task, x, (from, m, output) => {
+    for (let r = 0; r < m; r += 1) {
+      if (target.kind === 'classes')
+        loss -= Math.log(Math.max(output[r * cols + target.labels[from + r]!]!, 1e-15));
+      else loss += (output[r]! - target.values[from + r]!) ** 2 / 2;
+    }
+  });
   return loss / Math.max(1, x.rows);
 }

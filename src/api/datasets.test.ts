@@ -16,7 +16,7 @@ const weather = () => readFileSync(vegaFile('seattle-weather.csv'));
 async function upload(content: string | Buffer) {
   return h.app.inject({
     method: 'PUT',
-    url: '/api/v1/datasets/uploads',
+    url: '/api/v1/dataset-uploads',
     headers: { 'content-type': 'text/csv' },
     payload: content,
   });
@@ -35,9 +35,9 @@ describe('dataset REST API', () => {
     const second = await upload(bytes);
     expect(second.statusCode).toBe(200);
     expect(second.json()).toMatchObject({ created: false });
-    const present = await h.app.inject({ url: `/api/v1/datasets/uploads/${sha256(bytes)}` });
+    const present = await h.app.inject({ url: `/api/v1/dataset-uploads/${sha256(bytes)}` });
     expect(present.json()).toEqual({ digest: sha256(bytes), present: true });
-    const absent = await h.app.inject({ url: `/api/v1/datasets/uploads/${sha256('x')}` });
+    const absent = await h.app.inject({ url: `/api/v1/dataset-uploads/${sha256('x')}` });
     expect(absent.json()).toMatchObject({ present: false });
 
     const body = { digest: sha256(bytes), source: 'seattle-weather.csv', tags: { team: 'ops' } };
@@ -158,13 +158,13 @@ describe('dataset REST API', () => {
     const spec = (await h.app.inject({ url: '/api/v1/openapi.json' })).json<{
       paths: Record<string, unknown>;
     }>();
-    const paths = Object.keys(spec.paths).filter((p) => p.startsWith('/api/v1/datasets'));
+    const paths = Object.keys(spec.paths).filter((p) => p.startsWith('/api/v1/dataset'));
     expect(paths.sort()).toEqual([
+      '/api/v1/dataset-uploads',
+      '/api/v1/dataset-uploads/{digest}',
       '/api/v1/datasets',
       '/api/v1/datasets/diff',
       '/api/v1/datasets/resolve',
-      '/api/v1/datasets/uploads',
-      '/api/v1/datasets/uploads/{digest}',
       '/api/v1/datasets/{name}/aliases/{alias}',
       '/api/v1/datasets/{name}/versions',
       '/api/v1/datasets/{name}/versions/{version}',

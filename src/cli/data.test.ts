@@ -69,6 +69,13 @@ describe('gyre data', () => {
     const target = join(home, 'copy.csv');
     expect((await gyre('data', 'download', 'weather@1', '--out', target)).code).toBe(0);
     expect(readFileSync(target)).toEqual(readFileSync(weather));
+    const existing = await gyre('data', 'download', 'weather@1', '--out', target);
+    expect(existing.code).toBe(1);
+    expect(existing.stderr).toMatch(/copy\.csv exists; pass --force/);
+    expect((await gyre('data', 'download', 'weather@1', '--out', target, '--force')).code).toBe(0);
+    const badAlias = await gyre('data', 'add', weather, '--name', 'other', '--alias', 'latest');
+    expect(badAlias.code).toBe(1);
+    expect((await gyre('data', 'list', 'other')).code).toBe(1);
     expect((await gyre('data', 'alias', 'weather', 'reference', '--delete')).code).toBe(0);
     const gone = await gyre('data', 'show', 'weather@reference');
     expect(gone.code).toBe(1);

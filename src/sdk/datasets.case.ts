@@ -294,6 +294,9 @@ export function describeDatasetCases(mode: ClientMode): void {
       );
       await h.client.datasets.deleteAlias('weather', 'reference');
       await expectGyreError(h.client.datasets.get('weather@reference'), 'RESOURCE_DOES_NOT_EXIST');
+      // Dataset names that are also route words stay reachable over HTTP.
+      await h.client.datasets.add({ file: path, name: 'uploads' });
+      expect((await h.client.datasets.versions('uploads')).items).toHaveLength(1);
       const target = join(dir, 'copy.csv');
       const version = await h.client.datasets.download('weather@1', target);
       expect(sha256(readFileSync(target))).toBe(version.digest);

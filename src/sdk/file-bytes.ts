@@ -1,5 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { GyreError } from '../core/errors/index.js';
 import { Readable, Transform } from 'node:stream';
 
 /** A file's bytes as a stream that reports how many have been read so far. */
@@ -22,17 +25,39 @@ export async function sha256File(path: string, onBytes: (bytes: number) => void)
   return hash.digest('hex');
 }
 
-/** A pass-through that reports the bytes gone by (of `total`), for download progress. */
-export function counting(
-  total: number,
+/**
+ * Writes a download next to `destination` and renames it into place only once every byte has
+ * arrived and hashes to `digest`: an interrupted or corrupted transfer never leaves a partial
+ * file where the caller expects the data.
+ */
+export async function writeVerified(
+  content: Readable,
+  destination: string,
+  expected: { digest: string; size: number },
   onBytes?: (bytes: number, total: number) => void,
-): Transform {
+): Promise<void> {
+  const partial = `${destination}.partial-${randomBytes(4).toString('hex')}`;
+  const hash = createHash('sha256');
   let bytes = 0;
-  return new Transform({
+  const hashing = new Transform({
     transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
       bytes += chunk.length;
-      onBytes?.(bytes, total);
+      onBytes?.(bytes, expected.size);
       done(null, chunk);
     },
   });
+  try {
+    await pipeline(content, hashing, createWriteStream(partial, { flags: 'wx' }));
+    const actual = hash.digest('hex');
+    if (actual !== expected.digest)
+      throw new GyreError(
+        'INTEGRITY_ERROR',
+        `downloaded bytes hash to ${actual}, not ${expected.digest}; nothing was written`,
+      );
+    await rename(partial, destination);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }

@@ -1,8 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fromWireDatasetSummary, fromWireDatasetVersion } from '../api/wire/dataset-convert.js';
 import type { WireDatasetSummary, WireDatasetVersion } from '../api/wire/dataset-schemas.js';
 import {
@@ -17,7 +15,7 @@ import { detectFormat, readTableChunks } from '../data/tabular/index.js';
 import { validateDataset } from '../data/validate/index.js';
 import type { HttpTransport } from './http-transport.js';
 import type { AddDatasetOptions, DatasetsApi } from './datasets-api.js';
-import { counting, countedFileStream, sha256File } from './file-bytes.js';
+import { countedFileStream, sha256File, writeVerified } from './file-bytes.js';
 
 const base = '/api/v1/datasets';
 const enc = encodeURIComponent;
@@ -35,11 +33,11 @@ export class HttpDatasets implements DatasetsApi {
     const digest = await sha256File(file, (bytes) => onProgress?.({ pass: 'hash', bytes }));
     const { present } = await this.http.json<{ present: boolean }>(
       'GET',
-      `${base}/uploads/${digest}`,
+      `/api/v1/dataset-uploads/${digest}`,
     );
     if (!present) {
       const stream = countedFileStream(file, (bytes) => onProgress?.({ pass: 'upload', bytes }));
-      await this.http.json('PUT', `${base}/uploads`, { stream });
+      await this.http.json('PUT', `/api/v1/dataset-uploads`, { stream });
     }
     const reply = await this.http.json<{
       dataset_version: WireDatasetVersion;
@@ -155,7 +153,7 @@ export class HttpDatasets implements DatasetsApi {
   ): Promise<DatasetVersion> {
     const version = await this.get(ref);
     const { body } = await this.http.stream('GET', `${this.path(version)}/content`);
-    await pipeline(body, counting(version.size, onBytes), createWriteStream(destination));
+    await writeVerified(body, destination, version, onBytes);
     return version;
   }
 

@@ -1,10 +1,8 @@
-import { createWriteStream } from 'node:fs';
 import { basename } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { DatasetService } from '../data/datasets/index.js';
 import { detectFormat } from '../data/tabular/index.js';
 import type { AddDatasetOptions, DatasetsApi } from './datasets-api.js';
-import { counting, countedFileStream } from './file-bytes.js';
+import { countedFileStream, writeVerified } from './file-bytes.js';
 
 /** Datasets in this process's own store: the file goes to the artifact store, then is profiled there. */
 export class LocalDatasets implements DatasetsApi {
@@ -67,7 +65,7 @@ export class LocalDatasets implements DatasetsApi {
     onBytes?: (bytes: number, total: number) => void,
   ) {
     const { version, content } = await this.service.open(ref);
-    await pipeline(content, counting(version.size, onBytes), createWriteStream(destination));
+    await writeVerified(content, destination, version, onBytes);
     return version;
   }
 

@@ -6,8 +6,16 @@ import type { ListWindow } from './store.js';
  * across processes). Versions are immutable once created; a dataset exists while it has one.
  */
 export interface DatasetStore {
-  /** Numbers the version max+1 for its dataset, creating the dataset with its first version. */
-  createVersion(input: NewDatasetVersion, now: number): Promise<DatasetVersionRecord>;
+  /**
+   * Numbers the version max+1 for its dataset, creating the dataset with its first version —
+   * unless the dataset already has a version with the same digest and spec (compared in the same
+   * transaction, so two concurrent adds of one file make one version): that one is returned with
+   * `created: false`.
+   */
+  createVersion(
+    input: NewDatasetVersion,
+    now: number,
+  ): Promise<{ version: DatasetVersionRecord; created: boolean }>;
   get(name: string, version: number): Promise<DatasetVersionRecord | undefined>;
   latest(name: string): Promise<DatasetVersionRecord | undefined>;
   /** The profile stored with the version, undefined for an unknown version. */

@@ -28,7 +28,7 @@ const AddReply = Type.Object({
 export async function datasetUploadRoutes(app: TypedApp, datasets: DatasetService): Promise<void> {
   await rawBodyScope(app, (scope) => {
     scope.put(
-      '/api/v1/datasets/uploads',
+      '/api/v1/dataset-uploads',
       {
         schema: {
           tags,
@@ -46,7 +46,7 @@ export async function datasetUploadRoutes(app: TypedApp, datasets: DatasetServic
   });
 
   app.get(
-    '/api/v1/datasets/uploads/:digest',
+    '/api/v1/dataset-uploads/:digest',
     {
       schema: {
         tags,
@@ -75,7 +75,7 @@ export async function datasetUploadRoutes(app: TypedApp, datasets: DatasetServic
         params: Type.Object({ name: Type.String() }),
         body: Type.Object(
           {
-            digest: Type.String({ description: 'sha256 from PUT /api/v1/datasets/uploads' }),
+            digest: Type.String({ description: 'sha256 from PUT /api/v1/dataset-uploads' }),
             source: Type.String({ description: 'the file name, e.g. flights.parquet' }),
             format: Type.Optional(Type.Union(tabularFormats.map((f) => Type.Literal(f)))),
             description: Type.Optional(Type.String()),

@@ -237,7 +237,7 @@ export function datasetRoutes(app: TypedApp, datasets: DatasetService): void {
         tags,
         summary: "Check uploaded bytes against a version's schema and expectations",
         description:
-          'Upload the file with PUT /api/v1/datasets/uploads first. Answers the report (docs/dataset-validation.md); `valid: false` is still a 200.',
+          'Upload the file with PUT /api/v1/dataset-uploads first. Answers the report (docs/dataset-validation.md); `valid: false` is still a 200.',
         params: VersionParams,
         body: Type.Object(
           {

@@ -75,7 +75,11 @@ export function printDiff(out: Output, diff: DatasetDiff): void {
     diff.columns.map((c) => [
       c.column,
       c.drift === null ? '—' : c.drift.drifted ? 'DRIFTED' : 'ok',
-      c.drift === null ? '—' : formatNumber(c.drift.score),
+      c.drift === null
+        ? '—'
+        : c.drift.score === null
+          ? 'moved (constant reference)'
+          : formatNumber(c.drift.score),
       c.drift?.method ?? '—',
       c.statistics
         .filter((s) => s.a !== s.b)

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { invalidParameter } from '../../core/errors/index.js';
 import { toWireDatasetSummary, toWireDatasetVersion } from '../../api/wire/dataset-convert.js';
+import { validateDatasetAlias } from '../../data/datasets/index.js';
 import type { TabularFormat } from '../../data/tabular/index.js';
 import { collect, parseKeyValues, withClient, type CommandContext } from '../command-context.js';
 import { withConfigOptions, type ConfigFlags } from '../config-options.js';
@@ -46,6 +49,8 @@ export function dataCommand(program: Command, context: CommandContext): void {
       },
     ) =>
       withClient(flags, async (client) => {
+        // Checked first: a bad alias must not leave a version behind.
+        for (const alias of flags.alias ?? []) validateDatasetAlias(alias);
         const progress = new ProgressLine({ json: flags.json });
         const spec = flags.spec === undefined ? undefined : await readFile(flags.spec, 'utf8');
         const added = await client.datasets
@@ -161,11 +166,16 @@ export function dataCommand(program: Command, context: CommandContext): void {
     data
       .command('download <ref>')
       .description("write a version's file (verified against its sha256)")
-      .option('--out <path>', 'where to write it (default: the file name it was added from)'),
-  ).action((ref: string, flags: ConfigFlags & { out?: string }) =>
+      .option('--out <path>', 'where to write it (default: the file name it was added from)')
+      .option('--force', 'replace an existing file'),
+  ).action((ref: string, flags: ConfigFlags & { out?: string; force?: boolean }) =>
     withClient(flags, async (client) => {
       const version = await client.datasets.get(ref);
       const target = flags.out ?? version.source;
+      if (!flags.force && existsSync(target))
+        throw invalidParameter(
+          `${target} exists; pass --force to replace it, or --out another path`,
+        );
       const progress = new ProgressLine({});
       await client.datasets
         .download(version.uri, target, (bytes, total) =>

@@ -78,7 +78,7 @@ export async function addDatasetVersion(
     return { contract, profile, format };
   });
 
-  const record = await deps.store.datasets.createVersion(
+  const { version: record, created } = await deps.store.datasets.createVersion(
     {
       name,
       digest: input.digest,
@@ -95,5 +95,5 @@ export async function addDatasetVersion(
     },
     now,
   );
-  return { version: toDatasetVersion(record), created: true, sameContent };
+  return { version: toDatasetVersion(record), created, sameContent };
 }

@@ -45,6 +45,16 @@ describe('dataset references', () => {
       /not a dataset reference/,
     );
     await expectGyreError(() => parseDatasetRef(''), 'INVALID_PARAMETER_VALUE', /non-empty/);
+    await expectGyreError(
+      () => parseDatasetRef('x@99999999999999999999'),
+      'INVALID_PARAMETER_VALUE',
+      /numbered from 1/,
+    );
+    await expectGyreError(
+      () => parseDatasetRef('datasets:/x/0'),
+      'INVALID_PARAMETER_VALUE',
+      /numbered from 1/,
+    );
   });
 
   it('checks names and aliases', async () => {

@@ -29,7 +29,8 @@ export function parseDatasetRef(text: string): DatasetRef {
   if (slash <= 0 || slash === rest.length - 1) throw notADatasetUri(text);
   const name = rest.slice(0, slash);
   const selector = rest.slice(slash + 1);
-  if (/^\d+$/.test(selector)) return { kind: 'version', name, version: Number(selector) };
+  if (/^\d+$/.test(selector))
+    return { kind: 'version', name, version: versionNumber(selector, text) };
   if (selector === 'latest') return { kind: 'latest', name };
   throw invalidParameter(
     `'${selector}' in '${text}' is neither a version number nor 'latest'; aliases are written ${DATASET_SCHEME}${name}@${selector}`,
@@ -63,13 +64,23 @@ function parseShorthand(text: string): DatasetRef {
 
 function withSelector(name: string, selector: string, text: string): DatasetRef {
   if (name === '') throw notADatasetUri(text);
-  if (/^\d+$/.test(selector)) return { kind: 'version', name, version: Number(selector) };
+  if (/^\d+$/.test(selector))
+    return { kind: 'version', name, version: versionNumber(selector, text) };
   if (selector === 'latest') return { kind: 'latest', name };
   if (!/^[\w-]+$/.test(selector))
     throw invalidParameter(`'${text}' names no valid alias after '@' (letters, digits, _ and -)`, {
       reason: 'invalid_dataset_uri',
     });
   return { kind: 'alias', name, alias: selector };
+}
+
+function versionNumber(digits: string, text: string): number {
+  const version = Number(digits);
+  if (!Number.isSafeInteger(version) || version < 1)
+    throw invalidParameter(`'${text}' names version ${digits}; versions are numbered from 1`, {
+      reason: 'invalid_dataset_uri',
+    });
+  return version;
 }
 
 function notADatasetUri(text: string) {

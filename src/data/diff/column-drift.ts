@@ -5,17 +5,17 @@ import { DRIFT_THRESHOLD, type ColumnDrift } from './dataset-diff.js';
 /** The quick drift score of one column from two profiles (see ColumnDrift). */
 export function columnDrift(a: ColumnProfile, b: ColumnProfile): ColumnDrift | null {
   if (a.type === 'string' && b.type === 'string') {
-    const { categorical: ca } = a;
-    const { categorical: cb } = b;
-    const values = [...new Set([...ca.categories, ...cb.categories].map((c) => c.value))];
-    const countsOf = (categories: { value: string; count: number }[], other: number) => {
-      const byValue = new Map(categories.map((c) => [c.value, c.count]));
-      return [...values.map((v) => byValue.get(v) ?? 0), other];
-    };
-    return jensenShannon(
-      countsOf(ca.categories, ca.categories_other),
-      countsOf(cb.categories, cb.categories_other),
-    );
+    // Only values both profiles kept can be compared one by one; everything else is pooled as
+    // "other" on each side, so a value one side kept and the other counted in its "other" does
+    // not read as a category that vanished.
+    const kept = new Map(b.categorical.categories.map((c) => [c.value, c.count]));
+    const shared = a.categorical.categories.filter((c) => kept.has(c.value));
+    const p = shared.map((c) => c.count);
+    const q = shared.map((c) => kept.get(c.value)!);
+    const sum = (counts: number[]) => counts.reduce((s, c) => s + c, 0);
+    p.push(a.count - sum(p));
+    q.push(b.count - sum(q));
+    return jensenShannon(p, q);
   }
   if (a.type === 'boolean' && b.type === 'boolean') {
     return jensenShannon(
@@ -28,9 +28,14 @@ export function columnDrift(a: ColumnProfile, b: ColumnProfile): ColumnDrift | n
   if (!u || !v || u.length === 0 || v.length === 0) return null;
   const distance = wassersteinDistance(u, v);
   const std = standardDeviation(u);
-  // A constant reference has no scale to norm by: any movement at all is drift.
-  const score = std > 0 ? distance / std : distance > 0 ? Infinity : 0;
-  return verdict('wasserstein_norm', score);
+  if (std > 0) return verdict('wasserstein_norm', distance / std);
+  // A constant reference has no scale to norm by: any movement at all is drift, with no score.
+  return {
+    method: 'wasserstein_norm',
+    score: distance > 0 ? null : 0,
+    threshold: DRIFT_THRESHOLD,
+    drifted: distance > 0,
+  };
 }
 
 function jensenShannon(p: number[], q: number[]): ColumnDrift | null {

@@ -44,7 +44,8 @@ export interface StatisticChange {
  */
 export interface ColumnDrift {
   method: 'wasserstein_norm' | 'jensenshannon';
-  score: number;
+  /** null when the reference is constant and the current data moved: drift without a scale. */
+  score: number | null;
   threshold: number;
   drifted: boolean;
 }

@@ -6,10 +6,14 @@ import type { StoreHarness } from '../testing/store-harness.js';
 const T0 = 1_700_000_000_000;
 const digestOf = (char: string) => char.repeat(64);
 
+let distinct = 0;
+
+/** A new version's fields; each call has other bytes unless `digest` is given. */
 function newDatasetVersion(overrides: Partial<NewDatasetVersion> = {}): NewDatasetVersion {
+  distinct += 1;
   return {
     name: 'flights',
-    digest: digestOf('a'),
+    digest: distinct.toString(16).padStart(64, '0'),
     size: 1234,
     rowCount: 10,
     format: 'csv',
@@ -28,10 +32,15 @@ export function datasetCases(h: () => StoreHarness): void {
   describe('datasets', () => {
     it('creates the dataset with its first version and numbers later ones max+1', async () => {
       const datasets = h().store.datasets;
-      const first = await datasets.createVersion(
-        newDatasetVersion({ tags: { team: 'ops', origin: 'bts' }, description: 'January' }),
+      const { version: first, created } = await datasets.createVersion(
+        newDatasetVersion({
+          digest: digestOf('a'),
+          tags: { team: 'ops', origin: 'bts' },
+          description: 'January',
+        }),
         T0,
       );
+      expect(created).toBe(true);
       expect(first).toEqual({
         name: 'flights',
         version: 1,
@@ -49,7 +58,7 @@ export function datasetCases(h: () => StoreHarness): void {
         aliases: [],
       });
       const spec = { columns: { delay: { min: -60 } } };
-      const second = await datasets.createVersion(
+      const { version: second } = await datasets.createVersion(
         newDatasetVersion({ digest: digestOf('b'), spec }),
         T0 + 5,
       );
@@ -99,9 +108,9 @@ export function datasetCases(h: () => StoreHarness): void {
 
     it('finds every version holding the same bytes, across datasets', async () => {
       const datasets = h().store.datasets;
-      await datasets.createVersion(newDatasetVersion({ name: 'a' }), T0);
+      await datasets.createVersion(newDatasetVersion({ name: 'a', digest: digestOf('a') }), T0);
       await datasets.createVersion(newDatasetVersion({ name: 'b', digest: digestOf('c') }), T0 + 1);
-      await datasets.createVersion(newDatasetVersion({ name: 'b' }), T0 + 2);
+      await datasets.createVersion(newDatasetVersion({ name: 'b', digest: digestOf('a') }), T0 + 2);
       expect(await datasets.withDigest(digestOf('a'))).toEqual([
         { name: 'a', version: 1 },
         { name: 'b', version: 2 },
@@ -158,8 +167,26 @@ export function datasetCases(h: () => StoreHarness): void {
           stores[i % 2]!.datasets.createVersion(newDatasetVersion({ name: 'race' }), T0 + i),
         ),
       );
-      expect(created.map((v) => v.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(created.map((o) => o.version.version).sort((a, b) => a - b)).toEqual([
+        1, 2, 3, 4, 5, 6, 7, 8,
+      ]);
       expect(await h().store.datasets.list({ offset: 0, limit: 5 })).toHaveLength(1);
+    });
+
+    it('makes one version of the same bytes and spec added concurrently, and returns it to all', async () => {
+      const other = await h().openAnother();
+      const stores = [h().store, other];
+      const same = newDatasetVersion({ name: 'twice', digest: digestOf('d') });
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => stores[i % 2]!.datasets.createVersion(same, T0 + i)),
+      );
+      expect(outcomes.filter((o) => o.created)).toHaveLength(1);
+      expect(new Set(outcomes.map((o) => o.version.version))).toEqual(new Set([1]));
+      const respecified = await h().store.datasets.createVersion(
+        { ...same, spec: { columns: { x: { min: 0 } } } },
+        T0 + 9,
+      );
+      expect(respecified).toMatchObject({ created: true, version: { version: 2 } });
     });
   });
 }

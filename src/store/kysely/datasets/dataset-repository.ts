@@ -23,7 +23,10 @@ export class DatasetRepository implements DatasetStore {
     this.aliases = new DatasetAliases(db, lock);
   }
 
-  async createVersion(input: NewDatasetVersion, now: number): Promise<DatasetVersionRecord> {
+  async createVersion(
+    input: NewDatasetVersion,
+    now: number,
+  ): Promise<{ version: DatasetVersionRecord; created: boolean }> {
     try {
       return await this.createOnce(input, now);
     } catch (error) {
@@ -33,8 +36,12 @@ export class DatasetRepository implements DatasetStore {
     }
   }
 
-  private async createOnce(input: NewDatasetVersion, now: number): Promise<DatasetVersionRecord> {
-    const version = await this.db.transaction().execute(async (trx) => {
+  private async createOnce(
+    input: NewDatasetVersion,
+    now: number,
+  ): Promise<{ version: DatasetVersionRecord; created: boolean }> {
+    const spec = toJsonColumn(input.spec);
+    const outcome = await this.db.transaction().execute(async (trx) => {
       const existing = await findDataset(trx, input.name, this.lock);
       const datasetId = existing
         ? Number(existing.dataset_id)
@@ -47,6 +54,15 @@ export class DatasetRepository implements DatasetStore {
                 .executeTakeFirstOrThrow()
             ).dataset_id,
           );
+      const same = await trx
+        .selectFrom('dataset_versions')
+        .select(['version', 'spec'])
+        .where('dataset_id', '=', datasetId)
+        .where('digest', '=', input.digest)
+        .orderBy('version', 'desc')
+        .execute();
+      const match = same.find((row) => row.spec === spec);
+      if (match) return { number: Number(match.version), created: false };
       const last = await trx
         .selectFrom('dataset_versions')
         .select((eb) => eb.fn.max('version').as('last'))
@@ -68,7 +84,7 @@ export class DatasetRepository implements DatasetStore {
           creation_time: now,
           schema: JSON.stringify(input.schema),
           profile: JSON.stringify(input.profile),
-          spec: toJsonColumn(input.spec),
+          spec,
         })
         .returning('version_id')
         .executeTakeFirstOrThrow();
@@ -80,9 +96,9 @@ export class DatasetRepository implements DatasetStore {
           .execute();
       }
       await touchDataset(trx, datasetId, now);
-      return number;
+      return { number, created: true };
     });
-    return (await this.get(input.name, version))!;
+    return { version: (await this.get(input.name, outcome.number))!, created: outcome.created };
   }
 
   async get(name: string, version: number): Promise<DatasetVersionRecord | undefined> {

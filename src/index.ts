@@ -37,3 +37,16 @@ export type {
   MetricInput,
   RunSearch,
 } from './tracking/index.js';
+export {
+  loadModel,
+  LoadedModel,
+  type BatcherListener,
+  type Datatype,
+  type DynamicBatchingOptions,
+  type InferOptions,
+  type LoadModelOptions,
+  type ModelReader,
+  type Tensor,
+  type TensorSpec,
+  type WarmUpReport,
+} from './serve/index.js';

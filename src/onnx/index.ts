@@ -8,7 +8,10 @@ export { parseOnnxModel } from './parse-model.js';
 export {
   checkLoadsInRuntime,
   createRuntimeSession,
+  runtimeTensorFactory,
   type RuntimeSession,
+  type RuntimeTensor,
+  type RuntimeTensorFactory,
   type SessionOptions,
 } from './runtime/onnx-runtime.js';
 export {

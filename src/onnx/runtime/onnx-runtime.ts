@@ -1,21 +1,43 @@
 import { invalidParameter } from '../../core/errors/index.js';
 
+/** A CPU tensor of onnxruntime-node, declared structurally: `data` is a typed array or string[]. */
+export interface RuntimeTensor {
+  readonly type: string;
+  readonly dims: readonly number[];
+  readonly data: unknown;
+}
+
+/** Builds onnxruntime tensors; onnxruntime checks that the array type fits `type`. */
+export type RuntimeTensorFactory = (
+  type: string,
+  data: unknown,
+  dims: readonly number[],
+) => RuntimeTensor;
+
 /** The part of onnxruntime-node's InferenceSession Gyre uses, declared structurally. */
 export interface RuntimeSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
+  /** Runs the graph; `fetches` limits the outputs computed (all of them by default). */
+  run(
+    feeds: Record<string, RuntimeTensor>,
+    fetches?: readonly string[],
+  ): Promise<Record<string, RuntimeTensor>>;
   release(): Promise<void>;
 }
 
 export interface SessionOptions {
   intraOpNumThreads?: number;
   interOpNumThreads?: number;
+  /** onnxruntime's own stderr log: 0 verbose … 2 warnings (its default) … 4 fatal only. */
+  logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
 }
 
 interface OnnxRuntimeModule {
   InferenceSession: {
     create(model: Uint8Array, options?: SessionOptions): Promise<RuntimeSession>;
   };
+  Tensor: new (type: string, data: unknown, dims: readonly number[]) => RuntimeTensor;
 }
 
 let runtime: Promise<OnnxRuntimeModule> | undefined;
@@ -34,6 +56,12 @@ export async function createRuntimeSession(
 ): Promise<RuntimeSession> {
   const { InferenceSession } = await loadRuntime();
   return InferenceSession.create(model, options);
+}
+
+/** A tensor factory, once the native library is loaded (sessions need it loaded anyway). */
+export async function runtimeTensorFactory(): Promise<RuntimeTensorFactory> {
+  const { Tensor } = await loadRuntime();
+  return (type, data, dims) => new Tensor(type, data, dims);
 }
 
 /**
